@@ -1,0 +1,1 @@
+export function reporters(name: string): Array<string | [string, Record<string, unknown>]>;
