@@ -1,0 +1,15 @@
+// The demo portal's page script: asks the portal's own backend whether Xinqiao is up.
+const status = document.getElementById('xinqiao-status');
+
+async function showStatus() {
+  if (!status) return;
+  try {
+    const response = await fetch('/api/status');
+    const body = (await response.json()) as { xinqiao: string };
+    status.textContent = body.xinqiao === 'ok' ? '心桥服务运行正常。' : '心桥服务暂不可用。';
+  } catch {
+    status.textContent = '心桥服务暂不可用。';
+  }
+}
+
+void showStatus();
