@@ -1,0 +1,18 @@
+import type { Database } from '../../src/db/database.js';
+import { createApiKey, createTenant } from '../../src/repositories/tenants.js';
+
+export async function seedTenant(
+  database: Database,
+  opts: { name?: string; allowedOrigins?: string[] } = {},
+  now = new Date('2026-09-01T00:00:00Z'),
+): Promise<{ tenantId: string; secret: string; keyId: string }> {
+  const tenant = await createTenant(
+    database.db,
+    { name: opts.name ?? 'Test portal', allowedOrigins: opts.allowedOrigins ?? ['https://portal.example.cn'] },
+    now,
+  );
+  const { key, secret } = await createApiKey(database.db, tenant.id, 'test', now);
+  return { tenantId: tenant.id, secret, keyId: key.id };
+}
+
+export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
