@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Headless check of the *built* Storybook (`pnpm build-storybook` at the repo root first):
+// serves storybook-static/ on port 0, opens each element story's iframe in Debian Chromium and
+// checks that the element upgraded and rendered its shadow DOM — an empty tag would mean
+// Storybook's production build tree-shook the define module (package.json "sideEffects", see
+// TOOLCHAIN.md) or compiled the decorators in another mode. Run: `pnpm storybook:smoke`.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@xinqiao/testkit/chromium';
+import { chromium } from 'playwright-core';
+
+const staticDir = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
+if (!existsSync(join(staticDir, 'iframe.html'))) {
+  console.error(
+    `storybook-smoke: ${staticDir} has no build; run \`pnpm build-storybook\` at the repo root.`,
+  );
+  process.exit(1);
+}
+
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
+  let file = join(staticDir, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!file.startsWith(staticDir) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+
+const checks = [
+  { id: 'internal-decorator-probe--default', globals: '', count: '0' },
+  { id: 'internal-decorator-probe--clicked', globals: '', count: '42' }, // after its play function
+  {
+    id: 'internal-decorator-probe--default',
+    globals: 'theme:dark;locale:en',
+    count: '0',
+    dark: true,
+  },
+];
+
+// Throws, naming `apt-get install chromium`, when there is no browser.
+const browser = await chromium.launch(chromiumLaunchOptions());
+let failures = 0;
+try {
+  for (const check of checks) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const url = `http://127.0.0.1:${port}/iframe.html?id=${check.id}&viewMode=story${check.globals ? `&globals=${check.globals}` : ''}`;
+    await page.goto(url);
+    const label = `${check.id}${check.globals ? ` [${check.globals}]` : ''}`;
+    try {
+      await page.waitForFunction(
+        (expected) =>
+          document.querySelector('xq-decorator-probe')?.shadowRoot?.querySelector('output')
+            ?.textContent === expected,
+        check.count,
+        { timeout: 15_000 },
+      );
+      const state = await page.evaluate(() => {
+        const el = /** @type {any} */ (document.querySelector('xq-decorator-probe'));
+        const ctor = /** @type {any} */ (customElements.get('xq-decorator-probe'));
+        return {
+          button: el.shadowRoot.querySelector('button')?.textContent,
+          attribute: el.getAttribute('count'),
+          countIsNumberProperty: ctor.elementProperties.get('count')?.type === Number,
+          noOwnField: !Object.prototype.hasOwnProperty.call(el, 'count'),
+          lang: el.closest('[lang]')?.getAttribute('lang'),
+          background: getComputedStyle(el).backgroundColor,
+          errorShown: document.body.classList.contains('sb-show-errordisplay'),
+        };
+      });
+      const ok =
+        state.button === '加一' &&
+        state.attribute === check.count &&
+        state.countIsNumberProperty &&
+        state.noOwnField &&
+        !state.errorShown &&
+        errors.length === 0 &&
+        (check.dark
+          ? state.background === 'rgb(20, 24, 29)' && state.lang === 'en'
+          : state.background === 'rgb(255, 255, 255)');
+      if (!ok) failures += 1;
+      console.log(
+        `${ok ? 'ok  ' : 'FAIL'} ${label} ${JSON.stringify(state)}${errors.length ? ` errors: ${errors.join(' | ')}` : ''}`,
+      );
+    } catch (error) {
+      failures += 1;
+      const html = await page.evaluate(
+        () => document.querySelector('#storybook-root')?.innerHTML ?? '(no root)',
+      );
+      console.log(
+        `FAIL ${label}: ${error.message.split('\n')[0]}; root: ${html.slice(0, 300)}; page errors: ${errors.join(' | ')}`,
+      );
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`storybook-smoke: ${checks.length - failures}/${checks.length} stories rendered`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,41 @@
+/**
+ * Typed `xq-*` events.
+ *
+ * The pattern every Xinqiao event follows (ARCHITECTURE §5):
+ * 1. A subclass of `XqEvent` with a `static readonly eventName` (`xq-<verb>`) and its payload as
+ *    readonly fields on the event itself (no `CustomEvent.detail`, so `event.count` is typed).
+ * 2. It bubbles and is composed (it crosses shadow roots, so a portal can listen on any
+ *    ancestor, `document` included). Cancelable only when an element acts on `preventDefault()`.
+ * 3. It is declared in `GlobalEventHandlersEventMap`, so
+ *    `el.addEventListener('xq-submit', (e) => e.response)` is typed in the portal's code.
+ *
+ * ```ts
+ * export class XqSubmitEvent extends XqEvent {
+ *   static readonly eventName = 'xq-submit';
+ *   constructor(readonly response: ScreeningResponse) {
+ *     super(XqSubmitEvent.eventName, { cancelable: true });
+ *   }
+ * }
+ * declare global {
+ *   interface GlobalEventHandlersEventMap { 'xq-submit': XqSubmitEvent }
+ * }
+ * ```
+ *
+ * Product events (`xq-submit`, `xq-submitted`, `xq-critical`, `xq-signup`, `xq-error`) are added
+ * here by the issues that build the elements which fire them.
+ */
+
+/** Name of an Xinqiao event: always `xq-` prefixed. */
+export type XqEventName = `xq-${string}`;
+
+/** Options an `XqEvent` subclass may choose; `bubbles` and `composed` are always on. */
+export interface XqEventOptions {
+  cancelable?: boolean;
+}
+
+/** Base class of every Xinqiao event: bubbling and composed. */
+export abstract class XqEvent extends Event {
+  constructor(type: XqEventName, options: XqEventOptions = {}) {
+    super(type, { bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+  }
+}
