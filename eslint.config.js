@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Scripts and command-line entry points talk to a terminal.
-    files: ['scripts/**', '**/scripts/**', '**/bench/**', '**/cli.ts', '**/server.ts', '.ci/**'],
+    files: ['scripts/**', '**/scripts/**', '**/bench/**', '**/cli.ts', '**/server.ts', '**/backend/main.ts'],
     rules: { 'no-console': 'off' },
   },
 );
