@@ -1,15 +1,17 @@
 // The demo portal's page script: asks the portal's own backend whether Xinqiao is up.
-const status = document.getElementById('xinqiao-status');
+const statusLine = document.getElementById('xinqiao-status');
 
 async function showStatus() {
-  if (!status) return;
+  if (!statusLine) return;
   try {
     const response = await fetch('/api/status');
     const body = (await response.json()) as { xinqiao: string };
-    status.textContent = body.xinqiao === 'ok' ? '心桥服务运行正常。' : '心桥服务暂不可用。';
+    statusLine.textContent = body.xinqiao === 'ok' ? '心桥服务运行正常。' : '心桥服务暂不可用。';
   } catch {
-    status.textContent = '心桥服务暂不可用。';
+    statusLine.textContent = '心桥服务暂不可用。';
   }
 }
 
 void showStatus();
+
+export {};
