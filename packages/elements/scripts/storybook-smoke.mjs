@@ -55,6 +55,64 @@ const checks = [
   },
 ];
 
+// Product element stories: the element upgraded, rendered `selector` in its shadow root, with
+// `text` in it; `dark` also checks the dark token colours reached the shadow DOM.
+const elementChecks = [
+  {
+    id: 'elements-hotline-card--national-lines-offline',
+    tag: 'xq-hotline-card',
+    selector: 'a[href="tel:12356"]',
+    text: '心理援助热线',
+  },
+  {
+    id: 'elements-hotline-card--crisis',
+    globals: 'theme:dark;locale:en',
+    tag: 'xq-hotline-card',
+    selector: 'a[href="tel:110"]',
+    text: 'Need help right now',
+    dark: true,
+  },
+  {
+    id: 'elements-hotline-card--local-lines-closed',
+    tag: 'xq-hotline-card',
+    selector: '[data-open="closed"]',
+    text: '现在未开通',
+  },
+  {
+    id: 'elements-hotline-card--load-error',
+    tag: 'xq-hotline-card',
+    selector: 'a[href="tel:110"]',
+    text: '暂时无法加载本地热线',
+  },
+  {
+    id: 'elements-parent-school-signup--sessions',
+    tag: 'xq-parent-school-signup',
+    selector: '[data-session="ps_1"]',
+    text: '如何与青春期孩子沟通',
+  },
+  {
+    id: 'elements-parent-school-signup--joined-waitlist',
+    tag: 'xq-parent-school-signup',
+    selector: '[data-session="ps_2"] [data-signup]',
+    text: '候补第 1 位',
+  },
+  {
+    id: 'elements-parent-school-signup--waitlisted',
+    globals: 'theme:dark;locale:en',
+    tag: 'xq-parent-school-signup',
+    selector: '[data-signup="su_2"]',
+    text: 'Waitlist: number 2',
+    dark: true,
+  },
+  {
+    id: 'elements-provider--english-dark',
+    tag: 'xq-hotline-card',
+    selector: 'a[href="tel:110"]',
+    text: 'Help lines',
+    dark: true,
+  },
+];
+
 // Throws, naming `apt-get install chromium`, when there is no browser.
 const browser = await chromium.launch(chromiumLaunchOptions());
 let failures = 0;
@@ -112,9 +170,50 @@ try {
     }
     await page.close();
   }
+  for (const check of elementChecks) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const url = `http://127.0.0.1:${port}/iframe.html?id=${check.id}&viewMode=story${check.globals ? `&globals=${check.globals}` : ''}`;
+    const label = `${check.id}${check.globals ? ` [${check.globals}]` : ''}`;
+    await page.goto(url);
+    try {
+      await page.waitForFunction(
+        ({ tag, selector, text }) => {
+          const root = document.querySelector(tag)?.shadowRoot;
+          return !!root?.querySelector(selector) && !!root.textContent?.includes(text);
+        },
+        check,
+        { timeout: 15_000 },
+      );
+      const background = await page.evaluate(
+        (tag) =>
+          getComputedStyle(
+            /** @type {Element} */ (
+              document.querySelector(tag)?.shadowRoot?.querySelector('.card')
+            ),
+          ).backgroundColor,
+        check.tag,
+      );
+      const ok =
+        errors.length === 0 &&
+        background === (check.dark ? 'rgb(20, 24, 29)' : 'rgb(255, 255, 255)');
+      if (!ok) failures += 1;
+      console.log(
+        `${ok ? 'ok  ' : 'FAIL'} ${label} background=${background}${errors.length ? ` errors: ${errors.join(' | ')}` : ''}`,
+      );
+    } catch (error) {
+      failures += 1;
+      console.log(
+        `FAIL ${label}: ${error.message.split('\n')[0]}; page errors: ${errors.join(' | ')}`,
+      );
+    }
+    await page.close();
+  }
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`storybook-smoke: ${checks.length - failures}/${checks.length} stories rendered`);
+const total = checks.length + elementChecks.length;
+console.log(`storybook-smoke: ${total - failures}/${total} stories rendered`);
 process.exit(failures ? 1 : 0);

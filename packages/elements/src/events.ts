@@ -39,3 +39,23 @@ export abstract class XqEvent extends Event {
     super(type, { bubbles: true, composed: true, cancelable: options.cancelable ?? false });
   }
 }
+
+/**
+ * Something an element could not do (load lines, sign up…). The element also shows the error
+ * itself; the event lets a portal log it. `code` is the API error code when there is one.
+ */
+export class XqErrorEvent extends XqEvent {
+  static readonly eventName = 'xq-error';
+  constructor(
+    readonly code: string,
+    readonly message: string,
+  ) {
+    super(XqErrorEvent.eventName);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'xq-error': XqErrorEvent;
+  }
+}

@@ -1,8 +1,57 @@
 /**
- * Package entry (`@xinqiao/elements`): classes, events and tokens, with no registration side
+ * Package entry (`@xinqiao/elements`): classes, events, tokens, contexts and controllers, with no registration side
  * effects. Import `@xinqiao/elements/define/<tag>` to register a tag.
  */
 export { XqElement } from './base/xq-element.js';
 export { defineElement } from './base/define-element.js';
 export { XqEvent, type XqEventName, type XqEventOptions } from './events.js';
 export { tokens } from './styles/tokens.js';
+export { XqErrorEvent } from './events.js';
+export {
+  clientContext,
+  localeContext,
+  appearanceContext,
+  type XqAppearance,
+  type XqTheme,
+} from './context/contexts.js';
+export { ensureContextRoot } from './context/context-root.js';
+export {
+  LocalizeController,
+  type Catalog,
+  type Catalogs,
+  type Message,
+  type Translation,
+} from './i18n/localize.js';
+export { matchLocale, xqLocales, defaultLocale, type XqLocale } from './i18n/locale.js';
+export { formatDate, formatDateTime, formatTime, shanghaiTimeZone } from './i18n/format.js';
+export { XqProvider, type FetchToken } from './provider/provider.js';
+export {
+  XqHotlineCard,
+  mergeHotlines,
+  type HotlineCardVariant,
+  type HotlineLoadState,
+} from './hotline-card/hotline-card.js';
+export {
+  hotlineSourceFromClient,
+  type HotlineDataSource,
+  type HotlineQuery,
+} from './hotline-card/hotline-source.js';
+export {
+  XqParentSchoolSignup,
+  type SessionModeFilter,
+  type SignupLoadState,
+} from './parent-school-signup/parent-school-signup.js';
+export {
+  XqSignupEvent,
+  XqCancelEvent,
+} from './parent-school-signup/parent-school-signup.events.js';
+export { sessionIcs } from './parent-school-signup/ics.js';
+export {
+  parentSchoolSourceFromClient,
+  type ParentSchoolChild,
+  type ParentSchoolDataSource,
+  type ParentSchoolSession,
+  type ParentSchoolSignup,
+  type SignupInput,
+  type SignupStatus,
+} from './parent-school-signup/parent-school-source.js';

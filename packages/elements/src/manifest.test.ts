@@ -112,4 +112,62 @@ describe('custom-elements.json (CEM analyzer)', () => {
     );
     expect(element?.attributes.find((a) => a.name === 'count')?.value.type).to.equal('number');
   });
+
+  describe('product elements', () => {
+    const find = (tag: string) => {
+      const found = manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .find((d) => d.tagName === tag);
+      if (!found) throw new Error(`${tag} is not in custom-elements.json`);
+      return found;
+    };
+    const cssProperties = (d: Declaration) =>
+      ((d as { cssProperties?: { name: string }[] }).cssProperties ?? []).map((p) => p.name);
+
+    it('<xq-provider>: base-url, locale and theme attributes; fetchToken a property only', () => {
+      const provider = find('xq-provider');
+      expect(provider.summary).to.be.a('string').and.not.equal('');
+      expect(provider.attributes?.map((a) => a.name)).to.include.members([
+        'base-url',
+        'locale',
+        'theme',
+      ]);
+      const fetchToken = provider.members?.find((m) => m.name === 'fetchToken');
+      expect(fetchToken?.attribute).to.equal(undefined);
+    });
+
+    it('<xq-hotline-card>: attributes, typed xq-error, parts and --xq-hotline-card-* properties', () => {
+      const card = find('xq-hotline-card');
+      expect(card.attributes?.map((a) => a.name)).to.include.members([
+        'org-unit',
+        'audience',
+        'variant',
+        'heading-level',
+      ]);
+      expect(card.events).to.deep.include.members([
+        {
+          name: 'xq-error',
+          type: { text: 'XqErrorEvent' },
+          description: 'Local lines could not be loaded (the national lines stay).',
+        },
+      ]);
+      expect(card.cssParts?.map((p) => p.name)).to.include.members(['card', 'call', 'copy']);
+      expect(cssProperties(card).every((n) => n.startsWith('--xq-hotline-card-'))).to.equal(true);
+      expect(cssProperties(card).length).to.be.greaterThan(5);
+    });
+
+    it('<xq-parent-school-signup>: school attribute, xq-signup and xq-cancel events', () => {
+      const signup = find('xq-parent-school-signup');
+      expect(signup.attributes?.map((a) => a.name)).to.include('school');
+      const events = signup.events?.map((e) => `${e.name}:${e.type?.text}`);
+      expect(events).to.include.members([
+        'xq-signup:XqSignupEvent',
+        'xq-cancel:XqCancelEvent',
+        'xq-error:XqErrorEvent',
+      ]);
+      expect(
+        cssProperties(signup).every((n) => n.startsWith('--xq-parent-school-signup-')),
+      ).to.equal(true);
+    });
+  });
 });

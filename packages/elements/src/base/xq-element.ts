@@ -1,6 +1,7 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { tokens } from '../styles/tokens.js';
 import type { XqEvent } from '../events.js';
+import { ensureContextRoot } from '../context/context-root.js';
 
 /**
  * Base class of every Xinqiao element.
@@ -11,10 +12,12 @@ import type { XqEvent } from '../events.js';
  *   `static override styles = [XqElement.styles, styles];`
  * - `emit(event)`: dispatches one of the typed `XqEvent`s from `events.ts` and returns whether
  *   it was not cancelled, so call sites read as `if (this.emit(new XqSubmitEvent(...)))`.
+ * - a document-level @lit/context `ContextRoot` (`context/context-root.ts`), attached when the
+ *   first element connects, so an element that upgrades before its `<xq-provider>` still gets
+ *   the client, locale and appearance once the provider arrives.
  *
- * It does not register anything (registration lives in `src/define/`), does not read context
- * or locale (issue #7 adds the provider and the localization controller) and has no tag of its
- * own.
+ * It does not register anything (registration lives in `src/define/`) and has no tag of its
+ * own. Locale: add a `LocalizeController` (`i18n/localize.ts`) with the element's catalogs.
  */
 export abstract class XqElement extends LitElement {
   static override styles: CSSResultGroup = [
@@ -37,6 +40,11 @@ export abstract class XqElement extends LitElement {
       }
     `,
   ];
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+  }
 
   /** Dispatches `event` from this element; `false` if a listener called `preventDefault()`. */
   protected emit(event: XqEvent): boolean {

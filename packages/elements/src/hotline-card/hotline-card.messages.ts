@@ -1,0 +1,66 @@
+import type { Translation } from '../i18n/localize.js';
+
+/** zh-CN: the source catalog of `<xq-hotline-card>`. Calm, plain words a student can act on. */
+export const zh = {
+  title: '心理援助热线',
+  intro: '想找人聊聊，或者担心自己、担心身边的人？可以拨打下面的电话。',
+  crisisTitle: '现在就需要帮助',
+  crisisIntro: '如果你或身边的人有危险，请马上拨打 110 或 120，或者告诉身边的大人。',
+  emergencyHeading: '遇到危险时',
+  noneOpen: '其他热线现在未开通，或各地开通时间不同。110 和 120 随时可以拨打。',
+  call: (dial: string) => `拨打 ${dial}`,
+  copy: '复制号码',
+  copied: (dial: string) => `已复制号码 ${dial}`,
+  copyFailed: (dial: string) => `无法自动复制，请记下号码 ${dial}`,
+  openNow: '现在开通',
+  closedNow: '现在未开通',
+  aroundTheClock: '24 小时',
+  hoursUnknown: '开通时间未知',
+  hoursUnconfirmed: '开通时间未经核实',
+  hoursVary: '各地开通时间不同',
+  unverified: '号码未经核实',
+  everyDay: '每天',
+  slot: (days: string, open: string, close: string) => `${days} ${open}–${close}`,
+  loading: '正在加载本地热线…',
+  loadError: '暂时无法加载本地热线，下面是全国热线。',
+  offline: '网络未连接，下面是全国热线。',
+  scopeNational: '全国',
+  scopeProvince: '本省',
+  scopeCity: '本市',
+  scopeCounty: '本区县',
+  scopeSchool: '本校',
+};
+
+/** en: complete (a missing key is a type error). */
+export const en: Translation<typeof zh> = {
+  title: 'Help lines',
+  intro:
+    'Want to talk to someone, or worried about yourself or someone close to you? You can call these lines.',
+  crisisTitle: 'Need help right now',
+  crisisIntro:
+    'If you or someone near you is in danger, call 110 or 120 now, or tell an adult nearby.',
+  emergencyHeading: 'If someone is in danger',
+  noneOpen:
+    'Other lines are closed now or their hours vary by city. 110 and 120 can be called at any time.',
+  call: (dial) => `Call ${dial}`,
+  copy: 'Copy number',
+  copied: (dial) => `Copied ${dial}`,
+  copyFailed: (dial) => `Couldn't copy automatically. The number is ${dial}`,
+  openNow: 'Open now',
+  closedNow: 'Closed now',
+  aroundTheClock: '24 hours',
+  hoursUnknown: 'Hours unknown',
+  hoursUnconfirmed: 'Hours not confirmed',
+  hoursVary: 'Hours vary by city',
+  unverified: 'Number not confirmed',
+  everyDay: 'Every day',
+  slot: (days, open, close) => `${days} ${open}–${close}`,
+  loading: 'Loading local lines…',
+  loadError: "Couldn't load local lines. National lines are shown below.",
+  offline: "You're offline. National lines are shown below.",
+  scopeNational: 'National',
+  scopeProvince: 'Province',
+  scopeCity: 'City',
+  scopeCounty: 'County',
+  scopeSchool: 'School',
+};
