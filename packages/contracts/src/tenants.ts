@@ -7,7 +7,9 @@ import { OpaqueId, Timestamp } from './ids.js';
  */
 
 /** An origin a browser page of the portal is served from, e.g. `https://portal.example.cn`. */
-export const Origin = z.string().check(z.maxLength(255), z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i));
+export const Origin = z
+  .string()
+  .check(z.maxLength(255), z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i));
 
 /** An https URL (http only in demo mode, checked by the server). */
 export const WebhookUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/\S+$/));
@@ -55,5 +57,7 @@ export const ApiKeyList = z.object({ data: z.array(ApiKey) });
 export type ApiKeyList = z.infer<typeof ApiKeyList>;
 
 /** The webhook signing secret, shown once when set or rotated. */
-export const WebhookSecret = z.object({ secret: z.string().check(z.regex(/^whsec_[0-9A-Za-z]{40}$/)) });
+export const WebhookSecret = z.object({
+  secret: z.string().check(z.regex(/^whsec_[0-9A-Za-z]{40}$/)),
+});
 export type WebhookSecret = z.infer<typeof WebhookSecret>;

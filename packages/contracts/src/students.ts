@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { DateOnly, ExternalId, OpaqueId, Timestamp } from './ids.js';
+import { Role } from './memberships.js';
+
+/**
+ * A student's personal data as exported on request (PIPL access right), and the answer to an
+ * erasure. Erasure destroys the student's data key (crypto-shredding): sealed copies anywhere,
+ * append-only tables included, become unreadable; ids and dates stay so history is explainable.
+ */
+export const StudentExport = z.object({
+  id: OpaqueId,
+  externalId: ExternalId,
+  name: z.nullable(z.string()),
+  birthMonth: z.nullable(z.string()),
+  memberships: z.array(
+    z.object({ role: Role, orgUnit: OpaqueId, startedOn: DateOnly, endedOn: z.nullable(DateOnly) }),
+  ),
+  guardians: z.array(
+    z.object({ id: OpaqueId, startedOn: DateOnly, endedOn: z.nullable(DateOnly) }),
+  ),
+  erasedAt: z.nullable(Timestamp),
+  exportedAt: Timestamp,
+});
+export type StudentExport = z.infer<typeof StudentExport>;
+
+export const ErasureRequest = z.strictObject({
+  /** Why (recorded in the audit log), e.g. `guardian_request`, `retention_expired`. */
+  reason: z.enum(['guardian_request', 'student_request', 'retention_expired', 'other']),
+});
+export type ErasureRequest = z.infer<typeof ErasureRequest>;
+
+export const Erasure = z.object({ id: OpaqueId, erasedAt: Timestamp });
+export type Erasure = z.infer<typeof Erasure>;
