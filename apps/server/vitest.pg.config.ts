@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import { reporters } from '../../scripts/vitest-reporters.mjs';
-import { findPostgresBin, postgresInstallHint, postgresRequired } from '../../packages/testkit/src/postgres.js';
+import {
+  findPostgresBin,
+  postgresInstallHint,
+  postgresRequired,
+} from '../../packages/testkit/src/postgres.js';
 
 // The same suite against a real PostgreSQL started by the global setup. Without PostgreSQL the
 // run is one visibly skipped test, or one failed test when XINQIAO_REQUIRE_POSTGRES=1.
 const available = findPostgresBin() !== undefined;
 if (!available) {
-  console.warn(`[server-pg] ${postgresInstallHint} ${postgresRequired() ? 'Required: failing.' : 'Skipping the PostgreSQL run.'}`);
+  console.warn(
+    `[server-pg] ${postgresInstallHint} ${postgresRequired() ? 'Required: failing.' : 'Skipping the PostgreSQL run.'}`,
+  );
 }
 
 export default defineConfig({

@@ -7,17 +7,25 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { installAuthentication } from './auth/authenticate.js';
-import { verifyEmbedToken } from './auth/embed-token.js';
+import { embedTokens, type EmbedTokenService } from './auth/embed-token.js';
+import { DataKeys } from './crypto/data-keys.js';
 import { parseMasterKey, type MasterKey } from './crypto/master-key.js';
 import { publicAccess, type RouteAccess } from './http/access.js';
 import { installCors } from './http/cors.js';
+import { installIdempotency } from './http/idempotency.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { createLogger, type LoggerDeps } from './http/logger.js';
 import { requestIdGenerator } from './http/request-id.js';
 import { useZod } from './http/zod.js';
 import { registerDocsUi, registerOpenApi } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { auditRoutes } from './routes/audit.js';
+import { embedSessionRoutes } from './routes/embed-sessions.js';
+import { hotlineRoutes } from './routes/hotlines.js';
+import { rosterRoutes } from './routes/roster.js';
+import { studentRoutes } from './routes/students.js';
 import { tenantRoutes } from './routes/tenant.js';
+import { screeningPipelineRoutes } from './routes/pipeline.js';
 
 /** The server's settings that `buildApp` needs (a subset of the boot-time Config). */
 export type AppConfig = Pick<Config, 'demo' | 'bodyLimit'> &
@@ -39,6 +47,7 @@ export interface ResolvedDeps {
   config: AppConfig;
   clock: Clock;
   masterKey: MasterKey;
+  dataKeys: DataKeys;
 }
 
 export interface RegisteredRoute {
@@ -52,6 +61,7 @@ declare module 'fastify' {
     deps: ResolvedDeps;
     /** Every route as registered (the route-walk test reads it). */
     routeList: RegisteredRoute[];
+    embedTokens: EmbedTokenService;
   }
 }
 
@@ -65,16 +75,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     // Fastify's own request lines carry the raw URL: off. One line per request is logged below.
-    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
     genReqId: requestIdGenerator(clock),
     bodyLimit: deps.config.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as FastifyInstance;
+  const masterKey = parseMasterKey(deps.config.encryptionKey, deps.config.demo);
   app.decorate('deps', {
     database: deps.database,
     config: deps.config,
     clock,
-    masterKey: parseMasterKey(deps.config.encryptionKey, deps.config.demo),
+    masterKey,
+    dataKeys: new DataKeys(masterKey),
   });
   const routeList: RegisteredRoute[] = [];
   app.decorate('routeList', routeList);
@@ -84,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRoute', (route) => {
     // Routes registered by plugins: the docs UI's static pages and CORS preflights are public.
-    const fromPlugin = route.url.startsWith('/docs') || (route.method === 'OPTIONS' && route.url === '*');
+    const fromPlugin =
+      route.url.startsWith('/docs') || (route.method === 'OPTIONS' && route.url === '*');
     if (fromPlugin && !route.config?.access) {
       route.config = { ...(route.config ?? {}), access: publicAccess };
     }
@@ -129,11 +145,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await installCors(app);
-  installAuthentication(app, verifyEmbedToken);
+  const tokens = embedTokens({ masterKey, clock, database: deps.database });
+  app.decorate('embedTokens', tokens);
+  installAuthentication(app, tokens.verify);
+  installIdempotency(app);
 
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(tenantRoutes);
+  await app.register(rosterRoutes);
+  await app.register(embedSessionRoutes);
+  await app.register(auditRoutes);
+  await app.register(screeningPipelineRoutes);
+  await app.register(studentRoutes);
+  await app.register(hotlineRoutes);
   await registerDocsUi(app);
 
   return app;

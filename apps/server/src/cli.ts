@@ -8,7 +8,13 @@ import { openDatabase, type Database } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate, migrationStatus } from './db/migrate.js';
 import { createSnapshot } from './db/snapshot.js';
-import { createApiKey, createTenant, getTenant, listTenants, revokeApiKey } from './repositories/tenants.js';
+import {
+  createApiKey,
+  createTenant,
+  getTenant,
+  listTenants,
+  revokeApiKey,
+} from './repositories/tenants.js';
 
 const usage = `Usage: xinqiao-server <command>
 
@@ -85,8 +91,11 @@ async function main(argv: string[]): Promise<number> {
       const one = (k: string) => opts.get(k)?.[0];
       if (command === 'tenant' && sub === 'create' && one('name')) {
         const problems = [
-          ...(opts.get('origin') ?? []).filter((o) => !z.safeParse(Origin, o).success).map((o) => `bad origin ${o}`),
-          ...(one('webhook-url') && !checkUrlSyntax(one('webhook-url')!, process.env.XINQIAO_DEMO === '1').ok
+          ...(opts.get('origin') ?? [])
+            .filter((o) => !z.safeParse(Origin, o).success)
+            .map((o) => `bad origin ${o}`),
+          ...(one('webhook-url') &&
+          !checkUrlSyntax(one('webhook-url')!, process.env.XINQIAO_DEMO === '1').ok
             ? ['webhook URL refused (https only; no private or loopback hosts outside demo mode)']
             : []),
           ...(one('name')!.length > 200 ? ['name longer than 200 characters'] : []),
@@ -100,19 +109,26 @@ async function main(argv: string[]): Promise<number> {
           return db.db.transaction().execute(async (trx) => {
             const tenant = await createTenant(
               trx,
-              { name: one('name')!, allowedOrigins: opts.get('origin') ?? [], webhookUrl: one('webhook-url') ?? null },
+              {
+                name: one('name')!,
+                allowedOrigins: opts.get('origin') ?? [],
+                webhookUrl: one('webhook-url') ?? null,
+              },
               now,
             );
             const { secret } = await createApiKey(trx, tenant.id, 'created by cli', now);
             return { tenant, secret };
           });
         });
-        process.stdout.write(`tenant ${tenant.id}\nsecret key (shown once, store it now): ${secret}\n`);
+        process.stdout.write(
+          `tenant ${tenant.id}\nsecret key (shown once, store it now): ${secret}\n`,
+        );
         return 0;
       }
       if (command === 'tenant' && sub === 'list') {
         const tenants = await withDatabase(async (db) => listTenants(db.db));
-        for (const t of tenants) process.stdout.write(`${t.id}\t${t.name}\t${t.allowedOrigins.join(',')}\n`);
+        for (const t of tenants)
+          process.stdout.write(`${t.id}\t${t.name}\t${t.allowedOrigins.join(',')}\n`);
         return 0;
       }
       if (command === 'key' && sub === 'create' && one('tenant')) {
@@ -124,11 +140,15 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write('No such tenant.\n');
           return 1;
         }
-        process.stdout.write(`key ${created.key.id}\nsecret key (shown once, store it now): ${created.secret}\n`);
+        process.stdout.write(
+          `key ${created.key.id}\nsecret key (shown once, store it now): ${created.secret}\n`,
+        );
         return 0;
       }
       if (command === 'key' && sub === 'revoke' && one('tenant') && one('key')) {
-        const key = await withDatabase((db) => revokeApiKey(db.db, one('tenant')!, one('key')!, now));
+        const key = await withDatabase((db) =>
+          revokeApiKey(db.db, one('tenant')!, one('key')!, now),
+        );
         process.stdout.write(key ? `revoked ${key.id}\n` : 'No such key for this tenant.\n');
         return key ? 0 : 1;
       }
@@ -145,7 +165,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     process.stderr.write(
-      e instanceof DataDirLockedError ? `${e.message}\n` : `Failed: ${(e as Error).name}: ${(e as Error).message}\n`,
+      e instanceof DataDirLockedError
+        ? `${e.message}\n`
+        : `Failed: ${(e as Error).name}: ${(e as Error).message}\n`,
     );
     process.exit(1);
   },

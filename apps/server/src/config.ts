@@ -24,13 +24,18 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = env.XINQIAO_DEMO === '1';
   if (demo && env.NODE_ENV === 'production') {
-    throw new ConfigError('XINQIAO_DEMO=1 refuses to run with NODE_ENV=production (demo data and keys are public).');
+    throw new ConfigError(
+      'XINQIAO_DEMO=1 refuses to run with NODE_ENV=production (demo data and keys are public).',
+    );
   }
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be an integer 0–65535.`);
   const encryptionKey = env.XINQIAO_ENCRYPTION_KEY || undefined;
   if (!demo && !encryptionKey) {
-    throw new ConfigError('XINQIAO_ENCRYPTION_KEY is required outside demo mode (32 bytes, base64 or hex).');
+    throw new ConfigError(
+      'XINQIAO_ENCRYPTION_KEY is required outside demo mode (32 bytes, base64 or hex).',
+    );
   }
   return {
     port,

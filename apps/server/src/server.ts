@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
+import { seedDemo, type DemoSeed } from './demo/seed.js';
 import { startServer } from './start.js';
 
 // Boots the server from the environment. Everything else lives in app.ts / start.ts.
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const database = config.databaseUrl
     ? ({ kind: 'postgres', url: config.databaseUrl } as const)
     : ({ kind: 'pglite', dataDir: config.dataDir, lockPurpose: 'server' } as const);
+  let demoSeed: DemoSeed | undefined;
   const running = await startServer({
     port: config.port,
     host: config.host,
@@ -19,7 +21,29 @@ async function main(): Promise<void> {
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    ...(config.demo
+      ? {
+          beforeListen: async (app) => {
+            const seed = await seedDemo(app, {
+              ...(process.env.XINQIAO_DEMO_SECRET_KEY
+                ? { secretKey: process.env.XINQIAO_DEMO_SECRET_KEY }
+                : {}),
+              ...(process.env.XINQIAO_DEMO_PORTAL_URL
+                ? { portalUrl: process.env.XINQIAO_DEMO_PORTAL_URL }
+                : {}),
+            });
+            demoSeed = seed;
+          },
+        }
+      : {}),
   });
+  if (demoSeed) {
+    process.stdout.write(
+      `Demo tenant ${demoSeed.tenantId} seeded (school ${demoSeed.schoolId}).\n`,
+    );
+    if (demoSeed.mintedSecretKey)
+      process.stdout.write(`Demo secret key (demo only): ${demoSeed.mintedSecretKey}\n`);
+  }
   process.stdout.write(`Xinqiao server: ${running.url}  (docs: ${running.url}/docs)\n`);
   let stopping = false;
   const stop = async () => {

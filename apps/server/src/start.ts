@@ -3,6 +3,7 @@ import { buildApp, type AppConfig } from './app.js';
 import type { Clock } from './clock.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { startJobs } from './jobs/runner.js';
 import type { LoggerDeps } from './http/logger.js';
 
 export interface StartServerOptions {
@@ -15,6 +16,10 @@ export interface StartServerOptions {
   demo?: boolean;
   config?: Partial<AppConfig>;
   logger?: LoggerDeps | false;
+  /** Run the background jobs (webhook delivery, purges). Default true. */
+  jobs?: boolean;
+  /** Runs after migrations and app build, before listening (e.g. the demo seed). */
+  beforeListen?: (app: FastifyInstance) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -42,7 +47,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       ...(opts.clock ? { clock: opts.clock } : {}),
       logger: opts.logger ?? false,
     });
+    if (opts.beforeListen) await opts.beforeListen(app);
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+    const jobs = opts.jobs === false ? undefined : startJobs(app);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     const host = opts.host ?? '127.0.0.1';
@@ -55,6 +62,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       async close() {
         if (closed) return;
         closed = true;
+        await jobs?.stop();
         await app.close();
         if (ownsDatabase) await database.close();
       },

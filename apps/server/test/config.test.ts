@@ -6,8 +6,18 @@ describe('config', () => {
     const c = loadConfig({ XINQIAO_ENCRYPTION_KEY: 'k' });
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', demo: false, databaseUrl: undefined });
     expect(c.dataDir).toMatch(/apps\/server\/\.data\/pglite$/);
-    const d = loadConfig({ PORT: '0', HOST: '0.0.0.0', DATABASE_URL: 'postgres://x/y', XINQIAO_DEMO: '1' });
-    expect(d).toMatchObject({ port: 0, host: '0.0.0.0', databaseUrl: 'postgres://x/y', demo: true });
+    const d = loadConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://x/y',
+      XINQIAO_DEMO: '1',
+    });
+    expect(d).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://x/y',
+      demo: true,
+    });
   });
 
   it('requires an encryption key outside demo mode', () => {

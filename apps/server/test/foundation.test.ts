@@ -19,15 +19,25 @@ beforeAll(async () => {
         },
         async (request) => request.body,
       );
-      app.get('/test/boom', { config: { access: { principals: ['public'], resource: 'none' } } }, async () => {
-        throw Object.assign(new Error('relation "secret_table" does not exist at SELECT 1'), { code: '42P01' });
-      });
+      app.get(
+        '/test/boom',
+        { config: { access: { principals: ['public'], resource: 'none' } } },
+        async () => {
+          throw Object.assign(new Error('relation "secret_table" does not exist at SELECT 1'), {
+            code: '42P01',
+          });
+        },
+      );
     },
   });
 });
 afterAll(() => t.close());
 
-const expectError = (res: { statusCode: number; json(): unknown }, status: number, code: string) => {
+const expectError = (
+  res: { statusCode: number; json(): unknown },
+  status: number,
+  code: string,
+) => {
   expect(res.statusCode).toBe(status);
   const body = ErrorBody.parse(res.json());
   expect(body.code).toBe(code);
@@ -56,10 +66,17 @@ describe('OpenAPI', () => {
   it('serves a 3.1 document listing the routes, generated from the zod schemas', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, any>> };
+    type Operation = {
+      responses: Record<
+        string,
+        { content: Record<string, { schema: { properties: { status: { enum: string[] } } } }> }
+      >;
+    };
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, Operation>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz']));
-    const health = doc.paths['/healthz']!.get.responses['200'].content['application/json'].schema;
+    const health =
+      doc.paths['/healthz']!.get!.responses['200']!.content['application/json']!.schema;
     expect(health.properties.status.enum).toEqual(['ok', 'degraded']);
     expect(doc.paths['/openapi.json']).toBeUndefined();
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/docs'))).toBe(false);
@@ -93,10 +110,16 @@ describe('errors', () => {
       400,
       'validation_failed',
     );
-    const paths = (wrong.details!.issues as Array<{ path: unknown[] }>).map((i) => i.path.join('.'));
+    const paths = (wrong.details!.issues as Array<{ path: unknown[] }>).map((i) =>
+      i.path.join('.'),
+    );
     expect(paths).toEqual(expect.arrayContaining(['name', 'count']));
     expectError(
-      await t.app.inject({ method: 'POST', url: '/test/echo/x', payload: { name: 'a', count: 1, extra: true } }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/test/echo/x',
+        payload: { name: 'a', count: 1, extra: true },
+      }),
       400,
       'validation_failed',
     );
@@ -135,21 +158,41 @@ describe('errors', () => {
   it('messages follow Accept-Language (zh-CN default, en on request)', async () => {
     const zh = (await t.app.inject({ method: 'GET', url: '/nope' })).json() as ErrorBody;
     expect(zh.message).toBe('未找到。');
-    const en = (await t.app.inject({ method: 'GET', url: '/nope', headers: { 'accept-language': 'en-US,en;q=0.9' } })).json() as ErrorBody;
+    const en = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/nope',
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      })
+    ).json() as ErrorBody;
     expect(en.message).toBe('Not found.');
-    const pref = (await t.app.inject({ method: 'GET', url: '/nope', headers: { 'accept-language': 'fr, en;q=0.5, zh;q=0.8' } })).json() as ErrorBody;
+    const pref = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/nope',
+        headers: { 'accept-language': 'fr, en;q=0.5, zh;q=0.8' },
+      })
+    ).json() as ErrorBody;
     expect(pref.message).toBe('未找到。');
   });
 });
 
 describe('request ids', () => {
   it('echoes a valid x-request-id', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'portal-abc.123' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'portal-abc.123' },
+    });
     expect(res.headers['x-request-id']).toBe('portal-abc.123');
   });
 
   it('mints one when missing or invalid, and puts it in error bodies', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'has spaces and 中文' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'has spaces and 中文' },
+    });
     const id = res.headers['x-request-id'] as string;
     expect(id).toMatch(/^req_[0-9A-Z]{26}$/);
     expect((res.json() as ErrorBody).requestId).toBe(id);
@@ -170,7 +213,10 @@ describe('logging', () => {
     expect(all).toContain('/test/echo/:thing');
     expect(all).toContain('(unmatched)');
     expect(all).not.toMatch(/SENTINEL/);
-    const line = JSON.parse(t.logs.find((l) => l.includes('/test/echo/:thing'))!) as Record<string, unknown>;
+    const line = JSON.parse(t.logs.find((l) => l.includes('/test/echo/:thing'))!) as Record<
+      string,
+      unknown
+    >;
     expect(line).toMatchObject({ method: 'POST', statusCode: 401 }); // a bad credential is refused even on a public route
     expect(line.requestId).toBeTruthy();
   });

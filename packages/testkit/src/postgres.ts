@@ -84,9 +84,21 @@ export async function startPostgres(opts: { database?: string } = {}): Promise<R
   }
   chmodSync(dir, 0o700);
   const exec = (file: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, file), ...args]) : run(join(bin, file), args);
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, file), ...args])
+      : run(join(bin, file), args);
 
-  await exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  await exec('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   const port = await freePort();
   await exec('pg_ctl', [
     '-D',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,25 @@ export interface SeededTenant {
   secretKey: string;
 }
 
+/** External ids of the roster `seedRoster()` pushes, by role. */
+export const testUsers = {
+  student: 'tk-student-1',
+  guardian: 'tk-guardian-1',
+  class_teacher: 'tk-teacher-1',
+  grade_leader: 'tk-grade-leader-1',
+  counsellor: 'tk-counsellor-1',
+  school_admin: 'tk-admin-1',
+  volunteer: 'tk-volunteer-1',
+  district_admin: 'tk-district-1',
+} as const;
+
+export interface SeededRoster {
+  schoolId: string;
+  /** Opaque ids of the org units by external id (`tk-province`, `tk-city`, `tk-county`, `tk-school`, `tk-g7`, `tk-c7-1`). */
+  units: Record<string, string>;
+  users: typeof testUsers;
+}
+
 export interface StartTestServerOptions {
   /** Seed one tenant at start and return its secret key as `secretKey`. */
   tenant?: boolean | SeedTenantOptions;
@@ -63,6 +83,14 @@ export interface TestServer {
   tenantId?: string;
   /** Creates a tenant with one secret key, directly in the database. */
   seedTenant(opts?: SeedTenantOptions): Promise<SeededTenant>;
+  /**
+   * Pushes a small region tree and one school's roster through the real API (`PUT /v1/regions`,
+   * `PUT /v1/schools/:id/roster`) with a tenant's secret key (default: the seeded tenant's):
+   * one class with two students, a guardian, and one user per role (`testUsers`).
+   */
+  seedRoster(secretKey?: string): Promise<SeededRoster>;
+  /** An embed token for a roster user (`POST /v1/embed-sessions`). */
+  tokenFor(externalId: string, secretKey?: string): Promise<string>;
   clock: TestClock;
   /** The server's database (for assertions; prefer HTTP in tests). */
   db: Database;
@@ -97,7 +125,10 @@ export async function startTestServer(opts: StartTestServerOptions = {}): Promis
       database,
       clock,
       demo: opts.demo ?? false,
-      config: { encryptionKey: Buffer.alloc(32, 7).toString('base64'), rateLimitPerMinute: 100_000 },
+      config: {
+        encryptionKey: Buffer.alloc(32, 7).toString('base64'),
+        rateLimitPerMinute: 100_000,
+      },
       logger: false,
     });
   } catch (e) {
@@ -122,8 +153,83 @@ export async function startTestServer(opts: StartTestServerOptions = {}): Promis
   let seeded: SeededTenant | undefined;
   if (opts.tenant) seeded = await seedTenant(opts.tenant === true ? {} : opts.tenant);
 
+  const api = async (method: string, path: string, key: string | undefined, body: unknown) => {
+    if (!key)
+      throw new Error(
+        'seedRoster/tokenFor need a secret key: start with { tenant: true } or pass one',
+      );
+    const res = await fetch(`${running.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${String(json.code)}`);
+    return json;
+  };
+
+  const seedRoster = async (key = seeded?.secretKey): Promise<SeededRoster> => {
+    const regions = (await api('PUT', '/v1/regions', key, {
+      regions: [
+        { externalId: 'tk-province', kind: 'province', name: '测试省' },
+        { externalId: 'tk-city', kind: 'city', name: '测试市', parent: 'tk-province' },
+        { externalId: 'tk-county', kind: 'county', name: '测试区', parent: 'tk-city' },
+      ],
+      schools: [{ externalId: 'tk-school', name: '测试学校', region: 'tk-county' }],
+      districtAdmins: [{ externalId: testUsers.district_admin, regions: ['tk-county'] }],
+    })) as {
+      regions: Array<{ externalId: string; id: string }>;
+      schools: Array<{ externalId: string; id: string }>;
+    };
+    const schoolId = regions.schools[0]!.id;
+    const staff = (role: string, externalId: string, unit: object) => ({
+      externalId,
+      memberships: [{ role, unit }],
+    });
+    const roster = (await api('PUT', `/v1/schools/${schoolId}/roster`, key, {
+      academicYear: '2026-2027',
+      grades: [{ externalId: 'tk-g7' }],
+      classes: [{ externalId: 'tk-c7-1', grade: 'tk-g7' }],
+      students: [
+        { externalId: testUsers.student, birthMonth: '2013-05', class: 'tk-c7-1' },
+        { externalId: 'tk-student-2', birthMonth: '2013-09', class: 'tk-c7-1' },
+      ],
+      guardians: [
+        { externalId: testUsers.guardian, family: 'tk-family-1', students: [testUsers.student] },
+      ],
+      staff: [
+        staff('class_teacher', testUsers.class_teacher, { kind: 'class', externalId: 'tk-c7-1' }),
+        staff('grade_leader', testUsers.grade_leader, { kind: 'grade', externalId: 'tk-g7' }),
+        staff('counsellor', testUsers.counsellor, { kind: 'school' }),
+        staff('school_admin', testUsers.school_admin, { kind: 'school' }),
+        staff('volunteer', testUsers.volunteer, { kind: 'school' }),
+      ],
+      schoolHours: { days: [1, 2, 3, 4, 5], open: '07:30', close: '17:30' },
+      onCall: testUsers.counsellor,
+    })) as {
+      grades: Array<{ externalId: string; id: string }>;
+      classes: Array<{ externalId: string; id: string }>;
+    };
+    const units = Object.fromEntries(
+      [...regions.regions, ...regions.schools, ...roster.grades, ...roster.classes].map((u) => [
+        u.externalId,
+        u.id,
+      ]),
+    );
+    return { schoolId, units, users: testUsers };
+  };
+
+  const tokenFor = async (externalId: string, key = seeded?.secretKey): Promise<string> =>
+    (await api('POST', '/v1/embed-sessions', key, { user: { externalId } })).token as string;
+
   return {
     url: running.url,
+    seedRoster,
+    tokenFor,
     ...(seeded ? { secretKey: seeded.secretKey, tenantId: seeded.tenantId } : {}),
     seedTenant,
     clock,

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumLaunchOptions, findChromium, findChromiumOrSkip } from '../src/chromium.js';
+import {
+  chromiumArgs,
+  chromiumLaunchOptions,
+  findChromium,
+  findChromiumOrSkip,
+} from '../src/chromium.js';
 import { startTestServer } from '../src/server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xq-chromium-'));
@@ -17,7 +22,9 @@ describe('findChromium', () => {
   });
 
   it('rejects a CHROMIUM_PATH that is not executable, naming the install command', () => {
-    expect(() => findChromium({ env: { CHROMIUM_PATH: join(dir, 'missing') } })).toThrow(/apt-get install chromium/);
+    expect(() => findChromium({ env: { CHROMIUM_PATH: join(dir, 'missing') } })).toThrow(
+      /apt-get install chromium/,
+    );
   });
 
   it('falls back through the candidates in order', () => {
@@ -25,7 +32,9 @@ describe('findChromium', () => {
   });
 
   it('throws naming apt-get install chromium when none is found', () => {
-    expect(() => findChromium({ env: {}, candidates: [join(dir, 'nope')] })).toThrow(/apt-get install chromium/);
+    expect(() => findChromium({ env: {}, candidates: [join(dir, 'nope')] })).toThrow(
+      /apt-get install chromium/,
+    );
   });
 
   it('exports the proven launch arguments', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findPostgresBin, postgresInstallHint, postgresRequired, startPostgres } from '../src/postgres.js';
+import {
+  findPostgresBin,
+  postgresInstallHint,
+  postgresRequired,
+  startPostgres,
+} from '../src/postgres.js';
 import { startTestServer } from '../src/server.js';
 
 const available = findPostgresBin() !== undefined;
@@ -10,7 +15,11 @@ describe.skipIf(!available)('startPostgres', () => {
     const server = await startTestServer({ database: 'postgres' });
     try {
       const ready = await (await fetch(`${server.url}/readyz`)).json();
-      expect(ready).toMatchObject({ status: 'ready', database: 'postgres', migrations: { pending: 0 } });
+      expect(ready).toMatchObject({
+        status: 'ready',
+        database: 'postgres',
+        migrations: { pending: 0 },
+      });
     } finally {
       await server.close();
     }

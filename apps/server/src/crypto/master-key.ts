@@ -28,15 +28,21 @@ export function parseMasterKey(text: string | undefined, demo: boolean): MasterK
     raw = Buffer.from(text, 'hex');
   } else {
     raw = Buffer.from(text, 'base64');
-    if (raw.length !== 32 || raw.toString('base64').replace(/=+$/, '') !== text.replace(/=+$/, '')) {
-      throw new MasterKeyError('XINQIAO_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64.');
+    if (
+      raw.length !== 32 ||
+      raw.toString('base64').replace(/=+$/, '') !== text.replace(/=+$/, '')
+    ) {
+      throw new MasterKeyError(
+        'XINQIAO_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64.',
+      );
     }
   }
   const key = raw;
   const id = createHash('sha256').update(key).digest('hex').slice(0, 8);
   return {
     id,
-    derive: (purpose) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `xinqiao:${purpose}`, 32)),
+    derive: (purpose) =>
+      Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `xinqiao:${purpose}`, 32)),
   };
 }
 
@@ -65,6 +71,7 @@ export function sealSecret(master: MasterKey, purpose: string, secret: string): 
 
 export function openSecret(master: MasterKey, purpose: string, sealed: string): string {
   const [v, kid, body] = sealed.split('.');
-  if (v !== 'v1' || kid !== master.id || !body) throw new MasterKeyError('Sealed with another master key.');
+  if (v !== 'v1' || kid !== master.id || !body)
+    throw new MasterKeyError('Sealed with another master key.');
   return open(master.derive(purpose), Buffer.from(body, 'base64'), purpose).toString('utf8');
 }

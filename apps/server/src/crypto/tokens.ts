@@ -18,4 +18,5 @@ export const newSecretKey = (): string => `sk_${randomBase62(40)}`;
 export const newWebhookSecret = (): string => `whsec_${randomBase62(40)}`;
 
 /** Secret keys are high-entropy, so a plain SHA-256 is a safe lookup hash. */
-export const hashSecretKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+export const hashSecretKey = (key: string): string =>
+  createHash('sha256').update(key).digest('hex');

@@ -37,7 +37,9 @@ export interface Database {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
-async function openPglite(opts: Extract<OpenDatabaseOptions, { kind: 'pglite' }>): Promise<Database> {
+async function openPglite(
+  opts: Extract<OpenDatabaseOptions, { kind: 'pglite' }>,
+): Promise<Database> {
   let release: (() => void) | undefined;
   if (opts.dataDir) {
     mkdirSync(dirname(opts.dataDir), { recursive: true });

@@ -48,7 +48,8 @@ export function lockDataDir(dataDir: string, purpose: string): () => void {
       } catch {
         // unreadable or half-written: treat as stale
       }
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new DataDirLockedError(lockFile, pid);
+      if (Number.isInteger(pid) && pid > 0 && alive(pid))
+        throw new DataDirLockedError(lockFile, pid);
       rmSync(lockFile, { force: true });
     }
   }

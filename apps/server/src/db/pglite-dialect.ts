@@ -14,7 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { Mutex } from './mutex.js';
+import type { Mutex } from './mutex.js';
 
 /**
  * A Kysely dialect over one PGlite instance. PGlite has a single connection, so the driver hands
@@ -33,6 +33,8 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pglite, this.mutex);
   }
+  // Kysely's Dialect interface itself takes Kysely<any> here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
   }

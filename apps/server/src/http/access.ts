@@ -1,5 +1,6 @@
 import type { Resource } from '@xinqiao/contracts/authorization';
 import type { Role } from '@xinqiao/contracts/memberships';
+import type { PlatformAction } from '@xinqiao/contracts/permissions';
 import type { PrincipalKind } from '@xinqiao/contracts/principals';
 
 /**
@@ -14,6 +15,8 @@ export interface RouteAccess {
   resource: Resource | 'none';
   /** Embed tokens: roles that may call the route (on some unit); omitted = any role. */
   roles?: readonly Role[];
+  /** The platform action (contracts/permissions) the handler checks per unit, if any. */
+  action?: PlatformAction;
 }
 
 declare module 'fastify' {

@@ -18,7 +18,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
 };
 
 function mapError(error: unknown): Mapped {
-  if (error instanceof AppError) return { code: error.code, ...(error.details ? { details: error.details } : {}) };
+  if (error instanceof AppError)
+    return { code: error.code, ...(error.details ? { details: error.details } : {}) };
   const e = error as Partial<FastifyError> & { validation?: unknown[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const issues = e.validation.map((v) => {
@@ -27,7 +28,11 @@ function mapError(error: unknown): Mapped {
         .split('/')
         .filter(Boolean)
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      return { path, message: item.message ?? 'invalid', ...(item.keyword ? { code: item.keyword } : {}) };
+      return {
+        path,
+        message: item.message ?? 'invalid',
+        ...(item.keyword ? { code: item.keyword } : {}),
+      };
     });
     return { code: 'validation_failed', details: { in: e.validationContext ?? 'body', issues } };
   }
@@ -44,15 +49,32 @@ function mapError(error: unknown): Mapped {
   return { code: 'internal_error' };
 }
 
-export function errorBody(request: FastifyRequest, code: ErrorCode, details?: Record<string, unknown>): ErrorBody {
+export function errorBody(
+  request: FastifyRequest,
+  code: ErrorCode,
+  details?: Record<string, unknown>,
+): ErrorBody {
   const locale = localeFrom(request.headers['accept-language']);
-  return { code, message: errorMessages[code][locale], requestId: request.id, ...(details ? { details } : {}) };
+  return {
+    code,
+    message: errorMessages[code][locale],
+    requestId: request.id,
+    ...(details ? { details } : {}),
+  };
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: Record<string, unknown>) {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  details?: Record<string, unknown>,
+) {
   const status = errorStatus[code];
   if (code === 'rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
-  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(request, code, details)));
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(errorBody(request, code, details)));
 }
 
 /**
@@ -66,7 +88,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (errorStatus[code] >= 500) {
       const e = error as { name?: string; code?: string };
       request.log.error(
-        { err: { type: e.name ?? 'Error', code: typeof e.code === 'string' ? e.code : undefined }, route: request.routeOptions.url },
+        {
+          err: { type: e.name ?? 'Error', code: typeof e.code === 'string' ? e.code : undefined },
+          route: request.routeOptions.url,
+        },
         'request failed',
       );
     }

@@ -10,7 +10,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This request needs an Idempotency-Key header.',
   },
   unauthenticated: { 'zh-CN': '需要有效的凭据。', en: 'Valid credentials are required.' },
-  token_expired: { 'zh-CN': '令牌已过期，请重新获取。', en: 'The token has expired; fetch a new one.' },
+  token_expired: {
+    'zh-CN': '令牌已过期，请重新获取。',
+    en: 'The token has expired; fetch a new one.',
+  },
   forbidden: { 'zh-CN': '无权执行此操作。', en: 'You are not allowed to do this.' },
   consent_required: { 'zh-CN': '需要先取得同意。', en: 'Consent is required first.' },
   not_eligible: { 'zh-CN': '不符合参加条件。', en: 'Not eligible.' },
@@ -42,7 +45,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The request refers to things that do not exist.',
   },
   unprocessable: { 'zh-CN': '无法处理此请求。', en: 'The request cannot be processed.' },
-  rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  rate_limited: {
+    'zh-CN': '请求过于频繁，请稍后再试。',
+    en: 'Too many requests; try again later.',
+  },
   internal_error: { 'zh-CN': '服务器内部错误。', en: 'Internal server error.' },
   service_unavailable: { 'zh-CN': '服务暂不可用。', en: 'The service is unavailable.' },
 };

@@ -28,7 +28,8 @@ export function isPrivateAddress(address: string): boolean {
   return false;
 }
 
-export type UrlCheck = { ok: true } | { ok: false; reason: 'scheme' | 'private_address' | 'unresolvable' | 'invalid' };
+export type UrlCheck =
+  { ok: true } | { ok: false; reason: 'scheme' | 'private_address' | 'unresolvable' | 'invalid' };
 
 /**
  * Outside demo mode a webhook URL must be https and must not point at a private or loopback
@@ -43,7 +44,8 @@ export function checkUrlSyntax(url: string, demo: boolean): UrlCheck {
     return { ok: false, reason: 'invalid' };
   }
   if (u.username || u.password) return { ok: false, reason: 'invalid' };
-  if (u.protocol !== 'https:' && !(demo && u.protocol === 'http:')) return { ok: false, reason: 'scheme' };
+  if (u.protocol !== 'https:' && !(demo && u.protocol === 'http:'))
+    return { ok: false, reason: 'scheme' };
   if (demo) return { ok: true };
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)) {
@@ -59,7 +61,8 @@ export async function checkUrlResolved(url: string, demo: boolean): Promise<UrlC
   if (isIP(host)) return { ok: true };
   try {
     const addresses = await lookup(host, { all: true });
-    if (addresses.some((a) => isPrivateAddress(a.address))) return { ok: false, reason: 'private_address' };
+    if (addresses.some((a) => isPrivateAddress(a.address)))
+      return { ok: false, reason: 'private_address' };
     return { ok: true };
   } catch {
     return { ok: false, reason: 'unresolvable' };

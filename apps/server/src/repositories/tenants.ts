@@ -19,7 +19,13 @@ export const toTenant = (r: TenantRow): Tenant => ({
   createdAt: r.created_at.toISOString(),
 });
 
-type KeyRow = { id: string; prefix: string; label: string | null; created_at: Date; revoked_at: Date | null };
+type KeyRow = {
+  id: string;
+  prefix: string;
+  label: string | null;
+  created_at: Date;
+  revoked_at: Date | null;
+};
 
 export const toApiKey = (r: KeyRow): ApiKey => ({
   id: r.id,
@@ -74,7 +80,8 @@ export async function updateTenant(
 ): Promise<Tenant | undefined> {
   const values: Record<string, unknown> = {};
   if (patch.name !== undefined) values.name = patch.name;
-  if (patch.allowedOrigins !== undefined) values.allowed_origins = JSON.stringify(patch.allowedOrigins);
+  if (patch.allowedOrigins !== undefined)
+    values.allowed_origins = JSON.stringify(patch.allowedOrigins);
   if (patch.webhookUrl !== undefined) values.webhook_url = patch.webhookUrl;
   if (Object.keys(values).length === 0) return getTenant(db, id);
   const row = await db
@@ -86,8 +93,16 @@ export async function updateTenant(
   return row && toTenant(row);
 }
 
-export async function setWebhookSecret(db: Executor, tenantId: string, sealed: string): Promise<void> {
-  await db.updateTable('tenants').set({ webhook_secret_enc: sealed }).where('id', '=', tenantId).execute();
+export async function setWebhookSecret(
+  db: Executor,
+  tenantId: string,
+  sealed: string,
+): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set({ webhook_secret_enc: sealed })
+    .where('id', '=', tenantId)
+    .execute();
 }
 
 /** Creates a key; the plain secret is returned once and never stored. */

@@ -12,13 +12,23 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       openapi: '3.1.0',
       info: {
         title: 'Xinqiao (心桥) API',
-        description: 'Reference server of Xinqiao. Errors are `{ code, message, details?, requestId }`.',
+        description:
+          'Reference server of Xinqiao. Errors are `{ code, message, details?, requestId }`.',
         version: serverVersion,
       },
       components: {
         securitySchemes: {
-          secretKey: { type: 'http', scheme: 'bearer', description: 'Tenant secret key `sk_…` (portal backend only).' },
-          embedToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Short-lived embed token.' },
+          secretKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Tenant secret key `sk_…` (portal backend only).',
+          },
+          embedToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Short-lived embed token.',
+          },
         },
       },
     },
@@ -28,7 +38,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 }
 
 export async function registerDocsUi(app: FastifyInstance): Promise<void> {
-  app.get('/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,

@@ -39,7 +39,12 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     '/v1/tenant',
     {
       config: { access: secretKeyOnly },
-      schema: { tags: ['tenant'], summary: 'The calling tenant', security: secured, response: { 200: Tenant, ...errors } },
+      schema: {
+        tags: ['tenant'],
+        summary: 'The calling tenant',
+        security: secured,
+        response: { 200: Tenant, ...errors },
+      },
     },
     async (request) => {
       const tenant = await getTenant(database.db, tenantOf(request));
@@ -66,7 +71,9 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
         const check = checkUrlSyntax(webhookUrl, app.deps.config.demo);
         if (!check.ok) {
           throw new AppError('validation_failed', undefined, {
-            issues: [{ path: ['webhookUrl'], message: `refused: ${check.reason}`, code: check.reason }],
+            issues: [
+              { path: ['webhookUrl'], message: `refused: ${check.reason}`, code: check.reason },
+            ],
           });
         }
       }
@@ -90,7 +97,11 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const secret = newWebhookSecret();
-      await setWebhookSecret(database.db, tenantOf(request), sealSecret(app.deps.masterKey, 'webhook-secret', secret));
+      await setWebhookSecret(
+        database.db,
+        tenantOf(request),
+        sealSecret(app.deps.masterKey, 'webhook-secret', secret),
+      );
       return reply.status(201).send({ secret });
     },
   );
@@ -99,7 +110,12 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     '/v1/keys',
     {
       config: { access: secretKeyOnly },
-      schema: { tags: ['tenant'], summary: 'List secret keys (never the secrets)', security: secured, response: { 200: ApiKeyList, ...errors } },
+      schema: {
+        tags: ['tenant'],
+        summary: 'List secret keys (never the secrets)',
+        security: secured,
+        response: { 200: ApiKeyList, ...errors },
+      },
     },
     async (request) => ({ data: await listApiKeys(database.db, tenantOf(request)) }),
   );
@@ -117,7 +133,12 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const created = await createApiKey(database.db, tenantOf(request), request.body?.label ?? null, clock.now());
+      const created = await createApiKey(
+        database.db,
+        tenantOf(request),
+        request.body?.label ?? null,
+        clock.now(),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -135,7 +156,12 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const key = await revokeApiKey(database.db, tenantOf(request), request.params.keyId, clock.now());
+      const key = await revokeApiKey(
+        database.db,
+        tenantOf(request),
+        request.params.keyId,
+        clock.now(),
+      );
       if (!key) throw new AppError('not_found');
       return key;
     },

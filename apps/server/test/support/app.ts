@@ -4,6 +4,20 @@ import { buildApp, type AppConfig } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from './db.js';
+import { regions, roster, sentinels } from './fixtures.js';
+
+/** Seeded names and every portal (external) id of the fixtures, quoted as they would appear in JSON. */
+const forbiddenInLogs = [
+  ...Object.values(sentinels),
+  ...[
+    ...regions.regions,
+    ...regions.schools,
+    ...roster().students,
+    ...roster().guardians,
+    ...roster().staff,
+  ].map((x) => `"${x.externalId}"`),
+  '"leaver"',
+];
 
 export interface TestApp {
   app: FastifyInstance;
@@ -59,6 +73,9 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      // No seeded name or portal id may ever reach the logs (checked for every test file).
+      const leaked = forbiddenInLogs.filter((needle) => logs.some((line) => line.includes(needle)));
+      if (leaked.length) throw new Error(`personal data in logs: ${leaked.join(', ')}`);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/db/database.js';
 import { createApiKey, createTenant } from '../../src/repositories/tenants.js';
 
@@ -8,11 +9,18 @@ export async function seedTenant(
 ): Promise<{ tenantId: string; secret: string; keyId: string }> {
   const tenant = await createTenant(
     database.db,
-    { name: opts.name ?? 'Test portal', allowedOrigins: opts.allowedOrigins ?? ['https://portal.example.cn'] },
+    {
+      name: opts.name ?? 'Test portal',
+      allowedOrigins: opts.allowedOrigins ?? ['https://portal.example.cn'],
+    },
     now,
   );
   const { key, secret } = await createApiKey(database.db, tenant.id, 'test', now);
   return { tenantId: tenant.id, secret, keyId: key.id };
 }
 
-export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+/** Credentials plus a fresh Idempotency-Key (ignored by non-POST routes). */
+export const bearer = (secret: string) => ({
+  authorization: `Bearer ${secret}`,
+  'idempotency-key': randomUUID(),
+});

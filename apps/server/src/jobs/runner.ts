@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { purgeExpiredIdempotencyKeys } from '../http/idempotency.js';
+import { deliverDueWebhooks } from './webhook-delivery.js';
+import { runEscalations } from '../pipeline/alerts.js';
+
+export interface Jobs {
+  /** Runs one pass of every job now (tests and the bench call it directly). */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls the job tables (rows claimed with leases / SKIP LOCKED, so replicas can share one
+ * PostgreSQL). Real timers pace the polling; all times written come from the injected clock.
+ */
+export function startJobs(app: FastifyInstance, opts: { intervalMs?: number } = {}): Jobs {
+  const owner = `w-${randomUUID()}`;
+  const { database, clock, masterKey, config } = app.deps;
+  let running: Promise<void> | undefined;
+  let passes = 0;
+  const runOnce = async () => {
+    if (running) return running;
+    running = (async () => {
+      try {
+        // Escalations first: an escalation's webhook is then delivered in the same pass.
+        await runEscalations(database.db, clock.now());
+        await deliverDueWebhooks({ database, clock, masterKey, demo: config.demo, owner });
+        if (passes++ % 600 === 0) await purgeExpiredIdempotencyKeys(app);
+      } catch (e) {
+        app.log.error({ err: { type: (e as Error).name } }, 'job pass failed');
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  const timer = setInterval(() => void runOnce(), opts.intervalMs ?? 1000);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

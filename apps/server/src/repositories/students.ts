@@ -1,0 +1,118 @@
+import type { Role } from '@xinqiao/contracts/memberships';
+import type { StudentExport } from '@xinqiao/contracts/students';
+import { openField, type DataKeys } from '../crypto/data-keys.js';
+import type { Executor } from '../db/types.js';
+
+export async function findStudent(db: Executor, tenantId: string, studentId: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'external_id', 'name_enc', 'birth_month_enc', 'erased_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', studentId)
+    .executeTakeFirst();
+}
+
+/** The class a student is or was last enrolled in (for the policy's unit chain). */
+export async function lastStudentClass(
+  db: Executor,
+  tenantId: string,
+  studentId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('org_unit_id')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', studentId)
+    .where('role', '=', 'student')
+    .orderBy('started_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.org_unit_id;
+}
+
+export async function exportStudent(
+  db: Executor,
+  keys: DataKeys,
+  tenantId: string,
+  studentId: string,
+  now: Date,
+): Promise<StudentExport | undefined> {
+  const person = await findStudent(db, tenantId, studentId);
+  if (!person) return undefined;
+  const key = person.erased_at ? undefined : await keys.get(db, tenantId, person.id);
+  const memberships = await db
+    .selectFrom('memberships')
+    .select(['role', 'org_unit_id', 'started_on', 'ended_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', studentId)
+    .orderBy('started_on')
+    .execute();
+  const guardians = await db
+    .selectFrom('guardianships')
+    .select(['guardian_id', 'started_on', 'ended_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('student_id', '=', studentId)
+    .orderBy('started_on')
+    .execute();
+  return {
+    id: person.id,
+    externalId: person.external_id,
+    name: key && person.name_enc ? openField(key, person.id, 'name', person.name_enc) : null,
+    birthMonth:
+      key && person.birth_month_enc
+        ? openField(key, person.id, 'birth_month', person.birth_month_enc)
+        : null,
+    memberships: memberships.map((m) => ({
+      role: m.role as Role,
+      orgUnit: m.org_unit_id,
+      startedOn: m.started_on,
+      endedOn: m.ended_on,
+    })),
+    guardians: guardians.map((g) => ({
+      id: g.guardian_id,
+      startedOn: g.started_on,
+      endedOn: g.ended_on,
+    })),
+    erasedAt: person.erased_at ? person.erased_at.toISOString() : null,
+    exportedAt: now.toISOString(),
+  };
+}
+
+/**
+ * Erases a student: destroys their data key (crypto-shredding), drops the sealed fields, ends
+ * their memberships and guardian links today. Returns the erasure time (the first one if the
+ * student was already erased).
+ */
+export async function eraseStudent(
+  trx: Executor,
+  keys: DataKeys,
+  tenantId: string,
+  studentId: string,
+  today: string,
+  now: Date,
+): Promise<Date> {
+  const person = await findStudent(trx, tenantId, studentId);
+  if (!person) throw new Error('no such student');
+  if (person.erased_at) return person.erased_at;
+  await keys.destroy(trx, tenantId, studentId);
+  await trx
+    .updateTable('people')
+    .set({ name_enc: null, birth_month_enc: null, erased_at: now })
+    .where('id', '=', studentId)
+    .execute();
+  await trx
+    .updateTable('memberships')
+    .set({ ended_on: today })
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', studentId)
+    .where('ended_on', 'is', null)
+    .execute();
+  await trx
+    .updateTable('guardianships')
+    .set({ ended_on: today })
+    .where('tenant_id', '=', tenantId)
+    .where('student_id', '=', studentId)
+    .where('ended_on', 'is', null)
+    .execute();
+  return now;
+}

@@ -1,0 +1,394 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ErrorBody } from '@xinqiao/contracts/errors';
+import { maxRiskTier, type RiskTier, type ScoreResult } from '@xinqiao/contracts/instruments';
+import type { Locale } from '@xinqiao/contracts/ids';
+import { ScreeningCreate, ScreeningReceipt } from '@xinqiao/contracts/screenings';
+import { combineTiers, score, ScoringError } from '@xinqiao/instruments';
+import { sealField } from '../crypto/data-keys.js';
+import { shanghaiDate } from '../dates.js';
+import { AppError } from '../http/app-error.js';
+import { localeFrom } from '../http/messages.js';
+import { typed } from '../http/zod.js';
+import { newId } from '../ids.js';
+import { isGuardianOf } from '../policy/units.js';
+import { audit } from '../repositories/audit.js';
+import { raiseAlert } from '../pipeline/alerts.js';
+import {
+  eligibilityOf,
+  instrumentsFor,
+  loadCampaign,
+  type CampaignRow,
+} from '../pipeline/campaigns.js';
+import { criticalFlagsIn, storeSafetySignals, type StoredSignal } from '../pipeline/safety.js';
+import { studentContext } from '../pipeline/student-context.js';
+import { formSubject } from '../pipeline/subject.js';
+
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  413: ErrorBody,
+  422: ErrorBody,
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Safety signals this request's answers carried, stored before any rule could reject it. */
+    safetySignals?: StoredSignal[];
+  }
+}
+
+const studentMessages: Record<Locale, string> = {
+  'zh-CN':
+    '谢谢你认真完成问卷。如果你现在感到难过或不安全，请马上告诉身边的老师或家长，也可以拨打求助热线。',
+  en: 'Thank you for completing the questionnaire. If you feel upset or unsafe right now, tell a teacher or a parent straight away, or call a helpline.',
+};
+
+/**
+ * Before validation, idempotency or any rule: the answers' critical flags are stored as safety
+ * signals with their alerts. Whatever then rejects the request, the flag has reached a named
+ * adult and the 4xx carries `safetySignalId`.
+ */
+async function captureSafetySignals(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const p = request.principal;
+  if (p.kind !== 'embed_token') return;
+  const body = request.body as {
+    campaignId?: unknown;
+    studentId?: unknown;
+    responses?: unknown;
+  } | null;
+  if (!body || typeof body !== 'object' || !Array.isArray(body.responses)) return;
+  const flags = new Map<string, string>();
+  for (const r of body.responses.slice(0, 12) as Array<{
+    instrumentId?: unknown;
+    answers?: unknown;
+  } | null>) {
+    for (const f of criticalFlagsIn(r?.instrumentId, r?.answers))
+      if (!flags.has(f)) flags.set(f, r!.instrumentId as string);
+  }
+  if (!flags.size) return;
+  const { database, clock } = app.deps;
+  const now = clock.now();
+  const today = shanghaiDate(now);
+  let studentId: string | undefined;
+  if (p.memberships.some((m) => m.role === 'student')) studentId = p.userId;
+  else if (
+    typeof body.studentId === 'string' &&
+    (await isGuardianOf(database.db, p.tenantId, p.userId, body.studentId, today))
+  )
+    studentId = body.studentId;
+  if (!studentId) return;
+  const s = await studentContext(database.db, p.tenantId, studentId, today);
+  if (!s) return;
+  request.safetySignals = await database.db.transaction().execute(async (trx) => {
+    const c =
+      typeof body.campaignId === 'string' && /^[a-z]{2,5}_[0-9A-Za-z]{16,40}$/.test(body.campaignId)
+        ? await loadCampaign(trx, p.tenantId, body.campaignId)
+        : undefined;
+    const out = await storeSafetySignals(
+      trx,
+      s,
+      {
+        flags: [...flags.entries()].map(([flag, instrumentId]) => ({
+          flag: flag as never,
+          instrumentId,
+        })),
+        campaignId: c?.id ?? null,
+        observedAt: null,
+        via: 'screening',
+      },
+      now,
+    );
+    await audit(
+      trx,
+      request,
+      {
+        action: 'write',
+        resource: 'safety_signal',
+        subjectId: s.studentId,
+        orgUnitId: s.classId,
+        schoolId: s.schoolId,
+        purpose: 'safety_signal_from_screening',
+      },
+      now,
+    );
+    return out;
+  });
+}
+
+const signalDetails = (request: FastifyRequest) =>
+  request.safetySignals?.length
+    ? {
+        safetySignalId: request.safetySignals[0]!.id,
+        safetySignalIds: request.safetySignals.map((s) => s.id),
+      }
+    : {};
+
+function reject(
+  request: FastifyRequest,
+  code: ConstructorParameters<typeof AppError>[0],
+  details: Record<string, unknown> = {},
+): never {
+  throw new AppError(code, undefined, { ...details, ...signalDetails(request) });
+}
+
+export async function screeningRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  const { database, clock, dataKeys } = app.deps;
+
+  r.post(
+    '/v1/screenings',
+    {
+      config: {
+        access: {
+          principals: ['embed_token'],
+          resource: 'answers',
+          roles: ['student', 'guardian'],
+        },
+      },
+      schema: {
+        tags: ['screenings'],
+        summary: 'Submit a screening (scored by the server; Idempotency-Key required)',
+        description:
+          'Critical flags are stored as safety signals with their alerts even when the screening is rejected; the 4xx then carries `details.safetySignalId`.',
+        body: ScreeningCreate,
+        response: { 201: ScreeningReceipt, ...errors },
+      },
+      preValidation: async (request) => {
+        try {
+          await captureSafetySignals(app, request);
+        } catch (e) {
+          // The signal path failing must not hide the request's own outcome; it is logged (no body).
+          request.log.error({ err: { type: (e as Error).name } }, 'safety signal capture failed');
+        }
+      },
+      onSend: async (request, reply, payload) => {
+        // Rejections before the handler (validation, idempotency) still name the stored signal.
+        if (reply.statusCode < 400 || !request.safetySignals?.length || typeof payload !== 'string')
+          return payload;
+        try {
+          const body = JSON.parse(payload) as { details?: Record<string, unknown> };
+          if (body.details?.safetySignalId) return payload;
+          body.details = { ...(body.details ?? {}), ...signalDetails(request) };
+          return JSON.stringify(body);
+        } catch {
+          return payload;
+        }
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const now = clock.now();
+      const today = shanghaiDate(now);
+      const subject = await formSubject(database.db, request, b.studentId, today).catch(
+        (e: unknown) => {
+          if (e instanceof AppError) reject(request, e.code, e.details);
+          throw e;
+        },
+      );
+      const c = await loadCampaign(database.db, subject.tenantId, b.campaignId);
+      if (!c) reject(request, 'not_found');
+      const s = await studentContext(database.db, subject.tenantId, subject.studentId, today);
+      const el = await eligibilityOf(
+        database.db,
+        dataKeys,
+        c,
+        s,
+        subject.studentId,
+        subject.respondent,
+        now,
+      );
+      if (el.reasons.includes('closed')) reject(request, 'campaign_closed');
+      if (el.reasons.includes('not_open_yet'))
+        reject(request, 'not_eligible', { reason: 'not_open_yet' });
+      if (el.reasons.includes('not_in_campaign'))
+        reject(request, 'not_eligible', { reason: 'not_in_campaign' });
+      if (el.reasons.includes('consent_required'))
+        reject(request, 'consent_required', { missingConsents: el.missingConsents });
+      if (el.reasons.includes('already_submitted'))
+        reject(request, 'already_submitted', { screeningId: el.existingScreeningId });
+
+      const scored = scoreAll(request, c, subject.respondent, b.responses);
+      const followUp = [...new Set(scored.flatMap((x) => x.result.followUp))].filter(
+        (id) => !scored.some((x) => x.result.instrumentId === id),
+      );
+      const followUpMissing = followUp.length > 0;
+      let tier: RiskTier = combineTiers(scored.map((x) => x.result));
+      if (followUpMissing) tier = maxRiskTier(tier, 'high');
+      const flags = [...new Set(scored.flatMap((x) => x.result.flags))];
+
+      const id = newId('scr', now);
+      const attempt = el.existingScreeningId
+        ? ((
+            await database.db
+              .selectFrom('screenings')
+              .select((eb) => eb.fn.max('attempt').as('n'))
+              .where('campaign_id', '=', c.id)
+              .where('student_id', '=', subject.studentId)
+              .where('respondent_kind', '=', subject.respondent)
+              .executeTakeFirst()
+          )?.n ?? 0) + 1
+        : 1;
+      try {
+        await database.db.transaction().execute(async (trx) => {
+          const key = await dataKeys.getOrCreate(trx, subject.tenantId, subject.studentId, now);
+          const answers = JSON.stringify(
+            b.responses.map((x) => ({ instrumentId: x.instrumentId, answers: x.answers })),
+          );
+          await trx
+            .insertInto('screenings')
+            .values({
+              id,
+              tenant_id: subject.tenantId,
+              campaign_id: c.id,
+              student_id: subject.studentId,
+              school_id: s!.schoolId,
+              class_id: s!.classId,
+              attempt,
+              respondent_kind: subject.respondent,
+              respondent_id: subject.actorId,
+              submitted_at: now,
+              tier,
+              flags: JSON.stringify(followUpMissing ? [...flags, 'follow_up_missing'] : flags),
+              follow_up_missing: followUpMissing,
+              answers_enc: sealField(key, subject.studentId, `screening:${id}:answers`, answers),
+            })
+            .execute();
+          for (const x of scored) {
+            const { blankItems: _blank, ...result } = x.result;
+            await trx
+              .insertInto('screening_results')
+              .values({
+                id: newId('res', now),
+                screening_id: id,
+                result_version: 1,
+                instrument_id: x.result.instrumentId,
+                instrument_version: x.result.instrumentVersion,
+                content_hash: x.result.contentHash,
+                profile_id: x.result.profileId,
+                profile_version: x.result.profileVersion,
+                tier: x.result.tier,
+                result: JSON.stringify(result),
+                created_at: now,
+              })
+              .execute();
+          }
+          if (tier !== 'none') {
+            await raiseAlert(
+              trx,
+              {
+                student: s!,
+                tier,
+                flags: followUpMissing ? [...flags, 'follow_up_missing'] : flags,
+                source: 'screening',
+                sourceId: id,
+                campaignId: c.id,
+              },
+              now,
+            );
+          }
+          await audit(
+            trx,
+            request,
+            {
+              action: 'write',
+              resource: 'answers',
+              subjectId: subject.studentId,
+              orgUnitId: s!.classId,
+              schoolId: s!.schoolId,
+              purpose: 'screening_submit',
+            },
+            now,
+          );
+        });
+      } catch (e) {
+        // A concurrent twin won the unique (campaign, student, attempt) race.
+        if (/unique|duplicate/i.test(String((e as { message?: string }).message))) {
+          reject(request, 'already_submitted', {
+            screeningId: await existingId(c, subject.studentId, subject.respondent),
+          });
+        }
+        throw e;
+      }
+      const locale = localeFrom(request.headers['accept-language']);
+      reply.status(201);
+      return {
+        id,
+        studentMessage: studentMessages[locale],
+        ...(followUpMissing ? { followUp } : {}),
+        ...(c.result_policy !== 'supportive_message' && subject.respondent === 'self'
+          ? { tier }
+          : {}),
+        ...(c.result_policy === 'tier_and_scores' && subject.respondent === 'self'
+          ? {
+              scores: scored.map((x) => ({
+                instrumentId: x.result.instrumentId,
+                total: x.result.total,
+              })),
+            }
+          : {}),
+      };
+    },
+  );
+
+  async function existingId(c: CampaignRow, studentId: string, respondent: 'self' | 'parent') {
+    const row = await database.db
+      .selectFrom('screenings')
+      .select('id')
+      .where('campaign_id', '=', c.id)
+      .where('student_id', '=', studentId)
+      .where('respondent_kind', '=', respondent)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+}
+
+/**
+ * Authoritative scoring of every response (client scores ignored). The campaign's instruments
+ * for this respondent must all be there; the ASQ is always accepted (the adaptive rule inserts it).
+ */
+function scoreAll(
+  request: FastifyRequest,
+  c: CampaignRow,
+  respondent: 'self' | 'parent',
+  responses: Array<{ instrumentId: string; answers: Record<string, unknown> }>,
+) {
+  const expected = instrumentsFor(c, respondent);
+  const seen = new Set<string>();
+  const out: Array<{ result: ScoreResult }> = [];
+  for (const [i, x] of responses.entries()) {
+    if (seen.has(x.instrumentId))
+      reject(request, 'unprocessable', {
+        reason: 'duplicate_instrument',
+        path: ['responses', i, 'instrumentId'],
+      });
+    seen.add(x.instrumentId);
+    if (!expected.includes(x.instrumentId) && x.instrumentId !== 'asq') {
+      reject(request, 'unprocessable', {
+        reason: 'instrument_not_in_campaign',
+        path: ['responses', i, 'instrumentId'],
+      });
+    }
+    try {
+      out.push({
+        result: score(x.instrumentId, x.answers, {
+          profile: { id: c.profile_id, version: c.profile_version },
+        }),
+      });
+    } catch (e) {
+      if (e instanceof ScoringError) {
+        reject(request, 'unprocessable', {
+          reason: e.code,
+          path: ['responses', i, 'answers', ...(e.itemId ? [e.itemId] : [])],
+        });
+      }
+      throw e;
+    }
+  }
+  const missing = expected.filter((id) => !seen.has(id));
+  if (missing.length)
+    reject(request, 'unprocessable', { reason: 'missing_instrument', instruments: missing });
+  return out;
+}

@@ -1,0 +1,316 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert, AlertList } from '@xinqiao/contracts/alerts';
+import type { Case, CaseEvent, CaseTimeline, StudentRecord } from '@xinqiao/contracts/cases';
+import type { Concern } from '@xinqiao/contracts/concerns';
+import type { ErrorBody } from '@xinqiao/contracts/errors';
+import { createTestApp, testClock, type TestApp } from './support/app.js';
+import { expectBadInputRejected } from './support/bad-input.js';
+import { seedSchool } from './support/fixtures.js';
+import { session, withKey, type Session } from './support/pipeline.js';
+import { seedTenant } from './support/seed.js';
+
+/**
+ * A concern opens a case; the case is walked through all six stages (parallel, a referral with
+ * recorded consent, an approved closure); every read is filtered by role.
+ */
+let t: TestApp;
+let caseId: string;
+const clock = testClock('2026-09-01T01:00:00Z');
+const who: Record<string, Session> = {};
+export const noteSentinel = 'SENTINEL_NOTE_学生说想离开这个世界';
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  const a = await seedTenant(t.database);
+  await seedSchool(t.app, a.secret);
+  for (const u of ['stu-1', 'stu-3', 'par-1', 'par-3', 'tea-1', 'tea-2', 'cou-1', 'adm-1', 'vol-1'])
+    who[u] = await session(t.app, a.secret, u);
+}, 240_000);
+afterAll(() => t.close());
+
+const get = async <T>(u: string, url: string, status = 200) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: who[u]!.headers });
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+};
+const event = (u: string, body: Record<string, unknown>) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/v1/cases/${caseId}/events`,
+    headers: withKey(who[u]!.headers),
+    payload: body,
+  });
+const ok = async (u: string, body: Record<string, unknown>) => {
+  const res = await event(u, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as CaseEvent;
+};
+
+describe('concerns', () => {
+  it('a class teacher raises a high concern: routed to class teacher + counsellor, opens a case that is overdue until someone is named', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/concerns',
+      headers: withKey(who['tea-1']!.headers),
+      payload: {
+        studentId: who['stu-1']!.id,
+        kind: 'classroom_observation',
+        tier: 'high',
+        note: noteSentinel,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json() as Concern;
+    expect(c.caseId).toMatch(/^cas_/);
+    caseId = c.caseId!;
+    const alerts = (await get<AlertList>('cou-1', '/v1/alerts')).data as Alert[];
+    const al = alerts.find((x) => x.id === c.alertId)!;
+    expect(al.recipients.map((r) => r.role).sort()).toEqual(['class_teacher', 'counsellor']);
+    const kase = await get<Case>('cou-1', `/v1/cases/${caseId}`);
+    expect(kase).toMatchObject({ state: 'open', overdue: true, responsibleAdults: [] });
+    expect(Object.values(kase.stages!).every((st) => st.status === 'open')).toBe(true);
+    expect(kase.allowedActions).toEqual(
+      expect.arrayContaining([
+        'add_event',
+        'add_note',
+        'request_closure',
+        'assign_pairing',
+        'refer',
+      ]),
+    );
+  });
+
+  it('a student may raise one about themself; a guardian only about their own child', async () => {
+    const self = await t.app.inject({
+      method: 'POST',
+      url: '/v1/concerns',
+      headers: withKey(who['stu-3']!.headers),
+      payload: { kind: 'self_referral', tier: 'attention' },
+    });
+    expect(self.statusCode, self.body).toBe(201);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/v1/concerns',
+      headers: withKey(who['par-3']!.headers),
+      payload: { studentId: who['stu-1']!.id, kind: 'home_visit', tier: 'high' },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('bad input leaves every table unchanged', async () => {
+    await expectBadInputRejected(t.app, t.database, {
+      method: 'POST',
+      url: '/v1/concerns',
+      headers: withKey(who['tea-1']!.headers),
+      valid: { studentId: who['stu-1']!.id, kind: 'classroom_observation', tier: 'high' },
+      wrongTypes: { studentId: 1, kind: 'gossip', tier: 'red' },
+    });
+  });
+});
+
+describe('a case through all six stages', () => {
+  it('pairing names a responsible adult (no longer overdue) and lets the volunteer see mentor events', async () => {
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/cases/${caseId}`,
+          headers: who['vol-1']!.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+    await ok('cou-1', {
+      type: 'pairing_assigned',
+      visibility: 'school_staff',
+      personId: who['vol-1']!.id,
+      pairingKind: 'volunteer',
+      stage: { id: 'pairing', state: { status: 'done' } },
+    });
+    const kase = await get<Case>('cou-1', `/v1/cases/${caseId}`);
+    expect(kase.overdue).toBe(false);
+    expect(kase.responsibleAdults).toEqual([{ personId: who['vol-1']!.id, kind: 'volunteer' }]);
+    const asMentor = await get<Case>('vol-1', `/v1/cases/${caseId}`);
+    expect(asMentor.stages).toBeUndefined();
+    await ok('vol-1', {
+      type: 'intervention_session',
+      visibility: 'mentor',
+      stage: { id: 'intervention', state: { status: 'done' } },
+    });
+    expect(
+      (await event('vol-1', { type: 'intervention_session', visibility: 'school_staff' }))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (await event('vol-1', { type: 'note', visibility: 'counsellor', note: 'x' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('a referral needs recorded consent before it is sent, then runs accepted → completed', async () => {
+    const proposed = await ok('cou-1', { type: 'referral_proposed', visibility: 'school_staff' });
+    const early = await event('cou-1', {
+      type: 'referral_sent',
+      visibility: 'school_staff',
+      referralId: proposed.id,
+    });
+    expect([early.statusCode, (early.json() as ErrorBody).details?.reason]).toEqual([
+      422,
+      'referral_sent_needs_referral_consented',
+    ]);
+    await ok('cou-1', {
+      type: 'referral_consented',
+      visibility: 'guardian',
+      referralId: proposed.id,
+      consentBy: 'guardian',
+    });
+    await ok('cou-1', {
+      type: 'referral_sent',
+      visibility: 'school_staff',
+      referralId: proposed.id,
+    });
+    await ok('cou-1', {
+      type: 'referral_accepted',
+      visibility: 'school_staff',
+      referralId: proposed.id,
+    });
+    await ok('cou-1', {
+      type: 'referral_completed',
+      visibility: 'school_staff',
+      referralId: proposed.id,
+      stage: { id: 'referral', state: { status: 'done' } },
+    });
+  });
+
+  it('the other stages: peer follow-up (class teacher), home-school contact, re-screening; a stage may be not needed with a reason', async () => {
+    await ok('tea-1', {
+      type: 'peer_follow_up',
+      visibility: 'school_staff',
+      stage: {
+        id: 'peer_follow_up',
+        state: { status: 'not_needed', reason: 'student prefers adult support' },
+      },
+    });
+    await ok('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'guardian',
+      stage: { id: 'home_school', state: { status: 'done' } },
+    });
+    await ok('cou-1', {
+      type: 'rescreening',
+      visibility: 'school_staff',
+      stage: { id: 'assessment', state: { status: 'done' } },
+    });
+    const first = await ok('cou-1', { type: 'note', visibility: 'counsellor', note: noteSentinel });
+    await ok('cou-1', {
+      type: 'note',
+      visibility: 'counsellor',
+      note: 'correction: see previous',
+      corrects: first.id,
+    });
+    expect(
+      (await event('tea-1', { type: 'referral_proposed', visibility: 'school_staff' })).statusCode,
+    ).toBe(403);
+    const stages = (await get<Case>('cou-1', `/v1/cases/${caseId}`)).stages!;
+    expect(Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.status]))).toEqual({
+      assessment: 'done',
+      pairing: 'done',
+      intervention: 'done',
+      peer_follow_up: 'not_needed',
+      home_school: 'done',
+      referral: 'done',
+    });
+  });
+
+  it('timelines are filtered by role: notes for counsellors only; guardians see guardian events; class teachers staff events', async () => {
+    const full = await get<CaseTimeline>('cou-1', `/v1/cases/${caseId}/timeline`);
+    expect(full.data.find((e) => e.type === 'note')?.note).toBe(noteSentinel);
+    const teacher = await get<CaseTimeline>('tea-1', `/v1/cases/${caseId}/timeline`);
+    expect(
+      teacher.data.some((e) => e.type === 'note' || e.visibility === 'counsellor' || 'note' in e),
+    ).toBe(false);
+    expect(teacher.data.some((e) => e.type === 'peer_follow_up')).toBe(true);
+    expect(new Set(teacher.data.map((e) => e.visibility))).toEqual(
+      new Set(['school_staff', 'guardian']),
+    );
+    const guardian = await get<CaseTimeline>('par-1', `/v1/cases/${caseId}/timeline`);
+    expect(guardian.data.map((e) => e.type).sort()).toEqual([
+      'home_school_contact',
+      'referral_consented',
+    ]);
+    const mentor = await get<CaseTimeline>('vol-1', `/v1/cases/${caseId}/timeline`);
+    expect(mentor.data.map((e) => e.type)).toEqual(['intervention_session']);
+    expect((await get<Case>('tea-2', `/v1/cases/${caseId}`)).stages).toBeUndefined();
+    expect((await get<Case>('tea-1', `/v1/cases/${caseId}`)).stages).toBeDefined();
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/cases/${caseId}`,
+          headers: who['par-3']!.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('closure needs approval by another counsellor or a school admin', async () => {
+    await ok('cou-1', { type: 'closure_requested', visibility: 'school_staff' });
+    expect((await get<Case>('cou-1', `/v1/cases/${caseId}`)).allowedActions).not.toContain(
+      'approve_closure',
+    );
+    const self = await event('cou-1', { type: 'closure_approved', visibility: 'school_staff' });
+    expect([self.statusCode, (self.json() as ErrorBody).details?.reason]).toEqual([
+      403,
+      'approver_must_not_be_requester',
+    ]);
+    expect((await get<Case>('adm-1', `/v1/cases/${caseId}`)).allowedActions).toContain(
+      'approve_closure',
+    );
+    await ok('adm-1', { type: 'closure_approved', visibility: 'school_staff' });
+    const kase = await get<Case>('cou-1', `/v1/cases/${caseId}`);
+    expect(kase).toMatchObject({ state: 'closed', allowedActions: [] });
+    expect(
+      (await event('cou-1', { type: 'note', visibility: 'counsellor', note: 'late' })).statusCode,
+    ).toBe(409);
+  });
+
+  it('the timeline is append-only in the database', async () => {
+    await expect(sql`UPDATE case_events SET type = 'note'`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM case_events`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('the student record (一生一档) is filtered by role and audited', async () => {
+    const rec = await get<StudentRecord>('tea-1', `/v1/students/${who['stu-1']!.id}/record`);
+    expect(rec.cases.map((c) => c.id)).toContain(caseId);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/students/${who['stu-1']!.id}/record`,
+          headers: who['stu-1']!.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select(['purpose', 'actor_role'])
+      .where('purpose', 'in', ['student_record_read', 'case_timeline_read', 'case_read'])
+      .execute();
+    expect(new Set(audits.map((x) => x.purpose))).toEqual(
+      new Set(['student_record_read', 'case_timeline_read', 'case_read']),
+    );
+  });
+
+  it('bad input on case events leaves every table unchanged', async () => {
+    await expectBadInputRejected(t.app, t.database, {
+      method: 'POST',
+      url: `/v1/cases/${caseId}/events`,
+      headers: withKey(who['cou-1']!.headers),
+      valid: { type: 'note', visibility: 'counsellor', note: 'x' },
+      wrongTypes: { type: 'gossip', visibility: 'everyone' },
+    });
+  });
+});
