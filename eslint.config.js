@@ -46,7 +46,14 @@ export default tseslint.config(
   },
   {
     // Scripts and command-line entry points talk to a terminal.
-    files: ['scripts/**', '**/scripts/**', '**/bench/**', '**/cli.ts', '**/server.ts', '**/backend/main.ts'],
+    files: [
+      'scripts/**',
+      '**/scripts/**',
+      '**/bench/**',
+      '**/cli.ts',
+      '**/server.ts',
+      '**/backend/main.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
