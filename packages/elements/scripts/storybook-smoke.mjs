@@ -4,45 +4,11 @@
 // checks that the element upgraded and rendered its shadow DOM — an empty tag would mean
 // Storybook's production build tree-shook the define module (package.json "sideEffects", see
 // TOOLCHAIN.md) or compiled the decorators in another mode. Run: `pnpm storybook:smoke`.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@xinqiao/testkit/chromium';
 import { chromium } from 'playwright-core';
+import { serveStorybook } from './serve-storybook.mjs';
 
-const staticDir = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
-if (!existsSync(join(staticDir, 'iframe.html'))) {
-  console.error(
-    `storybook-smoke: ${staticDir} has no build; run \`pnpm build-storybook\` at the repo root.`,
-  );
-  process.exit(1);
-}
-
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-    /^(\.\.[/\\])+/,
-    '',
-  );
-  let file = join(staticDir, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!file.startsWith(staticDir) || !existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+const { server, port } = await serveStorybook('storybook-smoke');
 
 const checks = [
   { id: 'internal-decorator-probe--default', globals: '', count: '0' },
