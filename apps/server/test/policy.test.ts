@@ -154,15 +154,17 @@ describe('policy: every role × resource pair', () => {
   }
 
   it('rights never combine across units: class teacher of c7-1 who counsels in school-2', async () => {
+    const memberships = [
+      { role: 'class_teacher' as const, orgUnit: s.unit('c7-1') },
+      { role: 'counsellor' as const, orgUnit: s.otherSchoolId },
+    ];
     const p: Principal = {
       kind: 'embed_token',
       tenantId: a.tenantId,
       userId: 'per_x',
       tokenId: 'j',
-      memberships: [
-        { role: 'class_teacher', orgUnit: s.unit('c7-1') },
-        { role: 'counsellor', orgUnit: s.otherSchoolId },
-      ],
+      memberships,
+      signedMemberships: memberships,
     };
     // notes: counsellor-only — allowed in school-2, not for the class-1 student
     expect((await decide(t.database.db, p, 'notes', targets[0]!, today)).allowed).toBe(false);

@@ -48,7 +48,8 @@ export function installAuthentication(app: FastifyInstance, verifyToken: TokenVe
     if (!access.principals.includes(principal.kind)) throw new AppError('forbidden');
     if (principal.kind === 'embed_token' && access.roles) {
       const roles = access.roles;
-      if (!principal.memberships.some((m) => roles.includes(m.role)))
+      const pairs = access.safetyPath ? principal.signedMemberships : principal.memberships;
+      if (!pairs.some((m) => roles.includes(m.role)))
         throw new AppError('forbidden');
     }
   });

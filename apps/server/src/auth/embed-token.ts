@@ -92,6 +92,7 @@ export function embedTokens(deps: {
         userId: sub,
         tokenId: jti,
         memberships: mem.filter((m) => live.has(`${m.role}|${m.orgUnit}`)),
+        signedMemberships: mem,
       };
     },
   };

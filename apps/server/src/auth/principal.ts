@@ -11,6 +11,11 @@ export type Principal =
       userId: string;
       /** Pairs from the token, intersected with the roster's current memberships. */
       memberships: Membership[];
+      /**
+       * The pairs as signed in the token, live or not. Only the safety path reads them: a
+       * critical flag from a student whose enrolment ended mid-form must still be stored.
+       */
+      signedMemberships: Membership[];
       tokenId: string;
     };
 

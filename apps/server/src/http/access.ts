@@ -17,6 +17,12 @@ export interface RouteAccess {
   roles?: readonly Role[];
   /** The platform action (contracts/permissions) the handler checks per unit, if any. */
   action?: PlatformAction;
+  /**
+   * The safety path (safety signals, screenings): `roles` are checked against the token's signed
+   * pairs, not only the live ones, so a roster sync that ends a student's class while the form
+   * is open cannot stop a critical flag. The handler still decides everything else on live data.
+   */
+  safetyPath?: true;
 }
 
 declare module 'fastify' {

@@ -3,11 +3,15 @@ import { openField } from '../crypto/data-keys.js';
 import type { Executor } from '../db/types.js';
 import { studentClass, unitChain, type UnitLink } from '../policy/units.js';
 
-/** Where a student sits today: class, grade, school (and the whole chain for the policy module). */
+/**
+ * Where a student sits today: class, grade, school (and the whole chain for the policy module).
+ * `classId` is null only on the safety path, for a student with no current class
+ * (`signalContext`): such an alert goes to the school, never to a former class's teacher.
+ */
 export interface StudentContext {
   tenantId: string;
   studentId: string;
-  classId: string;
+  classId: string | null;
   gradeId: string | null;
   schoolId: string;
   chain: UnitLink[];
@@ -32,6 +36,47 @@ export async function studentContext(
     schoolId,
     chain,
   };
+}
+
+/**
+ * Where to route a student's safety signal. The current class when there is one; otherwise the
+ * school of the student's most recent enrolment, or of the class their signed token names —
+ * with no class or grade, so the routing table passes the alert to the school's counsellor,
+ * on-call contact and admin. Undefined only when no school can be found at all.
+ */
+export async function signalContext(
+  db: Executor,
+  tenantId: string,
+  studentId: string,
+  today: string,
+  signedUnits: readonly string[],
+): Promise<StudentContext | undefined> {
+  const current = await studentContext(db, tenantId, studentId, today);
+  if (current) return current;
+  const last = await db
+    .selectFrom('memberships')
+    .select('org_unit_id')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', studentId)
+    .where('role', '=', 'student')
+    .orderBy('started_on', 'desc')
+    .executeTakeFirst();
+  for (const unit of [last?.org_unit_id, ...signedUnits]) {
+    if (!unit) continue;
+    const chain = await unitChain(db, tenantId, unit);
+    const at = chain.findIndex((u) => u.kind === 'school');
+    if (at < 0) continue;
+    const schoolChain = chain.slice(at);
+    return {
+      tenantId,
+      studentId,
+      classId: null,
+      gradeId: null,
+      schoolId: chain[at]!.id,
+      chain: schoolChain,
+    };
+  }
+  return undefined;
 }
 
 /** The student's birth month (`YYYY-MM` or `YYYY`), unsealed with their data key; undefined when unknown or erased. */

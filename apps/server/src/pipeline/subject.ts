@@ -13,11 +13,14 @@ export async function formSubject(
   request: FastifyRequest,
   studentId: string | undefined,
   today: string,
+  /** The safety path: a student is recognised by the token's signed pairs (see RouteAccess). */
+  opts: { signed?: boolean } = {},
 ): Promise<{ tenantId: string; studentId: string; respondent: Respondent; actorId: string }> {
   const p = request.principal;
   if (p.kind !== 'embed_token') throw new AppError('forbidden');
+  const pairs = opts.signed ? p.signedMemberships : p.memberships;
   if (
-    p.memberships.some((m) => m.role === 'student') &&
+    pairs.some((m) => m.role === 'student') &&
     (studentId === undefined || studentId === p.userId)
   ) {
     return { tenantId: p.tenantId, studentId: p.userId, respondent: 'self', actorId: p.userId };

@@ -4,10 +4,7 @@ import { SafetySignal, SafetySignalCreate } from '@xinqiao/contracts/safety-sign
 import { shanghaiDate } from '../dates.js';
 import { AppError } from '../http/app-error.js';
 import { typed } from '../http/zod.js';
-import { audit } from '../repositories/audit.js';
-import { loadCampaign } from '../pipeline/campaigns.js';
-import { storeSafetySignals } from '../pipeline/safety.js';
-import { studentContext } from '../pipeline/student-context.js';
+import { recordSafetySignals } from '../pipeline/record-signals.js';
 import { formSubject } from '../pipeline/subject.js';
 
 const errors = {
@@ -21,7 +18,8 @@ const errors = {
 
 /**
  * The safety signal, never lost: stored with its alert in one transaction whatever else is wrong
- * (campaign closed or unknown, consent missing, already submitted) — none of those are checked.
+ * (campaign closed or unknown, consent missing, already submitted, no current class) — none of
+ * those are checked.
  */
 export async function safetySignalRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
@@ -35,6 +33,7 @@ export async function safetySignalRoutes(app: FastifyInstance): Promise<void> {
           principals: ['embed_token'],
           resource: 'answers',
           roles: ['student', 'guardian'],
+          safetyPath: true,
         },
       },
       schema: {
@@ -47,42 +46,24 @@ export async function safetySignalRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const b = request.body;
       const now = clock.now();
-      const today = shanghaiDate(now);
-      const subject = await formSubject(database.db, request, b.studentId, today);
-      const s = await studentContext(database.db, subject.tenantId, subject.studentId, today);
-      // Without a class there is nobody to route to; the roster sync reports such students.
-      if (!s) throw new AppError('not_found');
-      const signal = await database.db.transaction().execute(async (trx) => {
-        // An unknown or foreign campaign id must not stop the signal: it is stored without one.
-        const c = b.campaignId
-          ? await loadCampaign(trx, subject.tenantId, b.campaignId)
-          : undefined;
-        const [stored] = await storeSafetySignals(
-          trx,
-          s,
+      const subject = await formSubject(database.db, request, b.studentId, shanghaiDate(now), {
+        signed: true,
+      });
+      const [signal] =
+        (await recordSafetySignals(
+          database,
+          request,
           {
+            studentId: subject.studentId,
             flags: [{ flag: b.flag, instrumentId: b.instrumentId ?? null }],
-            campaignId: c?.id ?? null,
+            campaignId: b.campaignId,
             observedAt: new Date(b.observedAt),
             via: 'signal',
           },
           now,
-        );
-        await audit(
-          trx,
-          request,
-          {
-            action: 'write',
-            resource: 'safety_signal',
-            subjectId: s.studentId,
-            orgUnitId: s.classId,
-            schoolId: s.schoolId,
-            purpose: 'safety_signal',
-          },
-          now,
-        );
-        return stored!;
-      });
+        )) ?? [];
+      // Only a student the tenant has never placed in any school gets here.
+      if (!signal) throw new AppError('not_found');
       reply.status(201);
       return {
         id: signal.id,

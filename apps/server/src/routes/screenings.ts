@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorBody } from '@xinqiao/contracts/errors';
 import { maxRiskTier, type RiskTier, type ScoreResult } from '@xinqiao/contracts/instruments';
 import type { Locale } from '@xinqiao/contracts/ids';
+import type { CriticalFlag } from '@xinqiao/contracts/safety-signals';
 import { ScreeningCreate, ScreeningReceipt } from '@xinqiao/contracts/screenings';
 import { combineTiers, score, ScoringError } from '@xinqiao/instruments';
 import { sealField } from '../crypto/data-keys.js';
@@ -19,7 +20,8 @@ import {
   loadCampaign,
   type CampaignRow,
 } from '../pipeline/campaigns.js';
-import { criticalFlagsIn, storeSafetySignals, type StoredSignal } from '../pipeline/safety.js';
+import { recordSafetySignals } from '../pipeline/record-signals.js';
+import { criticalFlagsIn, type StoredSignal } from '../pipeline/safety.js';
 import { studentContext } from '../pipeline/student-context.js';
 import { formSubject } from '../pipeline/subject.js';
 
@@ -71,51 +73,29 @@ async function captureSafetySignals(app: FastifyInstance, request: FastifyReques
   if (!flags.size) return;
   const { database, clock } = app.deps;
   const now = clock.now();
-  const today = shanghaiDate(now);
   let studentId: string | undefined;
-  if (p.memberships.some((m) => m.role === 'student')) studentId = p.userId;
+  if (p.signedMemberships.some((m) => m.role === 'student')) studentId = p.userId;
   else if (
     typeof body.studentId === 'string' &&
-    (await isGuardianOf(database.db, p.tenantId, p.userId, body.studentId, today))
+    (await isGuardianOf(database.db, p.tenantId, p.userId, body.studentId, shanghaiDate(now)))
   )
     studentId = body.studentId;
   if (!studentId) return;
-  const s = await studentContext(database.db, p.tenantId, studentId, today);
-  if (!s) return;
-  request.safetySignals = await database.db.transaction().execute(async (trx) => {
-    const c =
-      typeof body.campaignId === 'string' && /^[a-z]{2,5}_[0-9A-Za-z]{16,40}$/.test(body.campaignId)
-        ? await loadCampaign(trx, p.tenantId, body.campaignId)
-        : undefined;
-    const out = await storeSafetySignals(
-      trx,
-      s,
-      {
-        flags: [...flags.entries()].map(([flag, instrumentId]) => ({
-          flag: flag as never,
-          instrumentId,
-        })),
-        campaignId: c?.id ?? null,
-        observedAt: null,
-        via: 'screening',
-      },
-      now,
-    );
-    await audit(
-      trx,
-      request,
-      {
-        action: 'write',
-        resource: 'safety_signal',
-        subjectId: s.studentId,
-        orgUnitId: s.classId,
-        schoolId: s.schoolId,
-        purpose: 'safety_signal_from_screening',
-      },
-      now,
-    );
-    return out;
-  });
+  request.safetySignals = await recordSafetySignals(
+    database,
+    request,
+    {
+      studentId,
+      flags: [...flags.entries()].map(([flag, instrumentId]) => ({
+        flag: flag as CriticalFlag,
+        instrumentId,
+      })),
+      campaignId: body.campaignId,
+      observedAt: null,
+      via: 'screening',
+    },
+    now,
+  );
 }
 
 const signalDetails = (request: FastifyRequest) =>
@@ -146,6 +126,7 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
           principals: ['embed_token'],
           resource: 'answers',
           roles: ['student', 'guardian'],
+          safetyPath: true,
         },
       },
       schema: {
