@@ -20,7 +20,23 @@ interface Claim {
 declare module 'fastify' {
   interface FastifyRequest {
     idempotency: Claim | null;
+    /** Keep the record at least this long (set by `retainIdempotencyFor`). */
+    idempotencyRetainUntil: Date | null;
   }
+}
+
+/** ARCHITECTURE §4: a campaign's submissions keep their keys until it closes + 30 days. */
+export const campaignRetentionMs = 30 * 24 * 3600_000;
+
+/**
+ * A request tied to a campaign keeps its idempotency record until the campaign closes + 30
+ * days (when that is later than the default), so a phone that comes back online weeks later
+ * gets its stored response rather than `already_submitted`.
+ */
+export function retainIdempotencyFor(request: FastifyRequest, campaignClosesAt: Date): void {
+  const until = new Date(campaignClosesAt.getTime() + campaignRetentionMs);
+  const prev = request.idempotencyRetainUntil;
+  if (!prev || until > prev) request.idempotencyRetainUntil = until;
 }
 
 /**
@@ -34,6 +50,7 @@ declare module 'fastify' {
 export function installIdempotency(app: FastifyInstance): void {
   const { database, clock, masterKey } = app.deps;
   app.decorateRequest('idempotency', null);
+  app.decorateRequest('idempotencyRetainUntil', null);
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || request.routeOptions.url === undefined) return;
@@ -136,8 +153,12 @@ export function installIdempotency(app: FastifyInstance): void {
         : payload === null || payload === undefined
           ? ''
           : String(payload);
+    const retainUntil = request.idempotencyRetainUntil;
+    const longer =
+      retainUntil && retainUntil.getTime() > clock.now().getTime() + idempotencyRetentionMs;
     await where
       .set({
+        ...(longer ? { expires_at: retainUntil } : {}),
         state: 'done',
         response_status: reply.statusCode,
         response_sealed: sealSecret(masterKey, 'idempotency-response', text),

@@ -16,6 +16,7 @@ import {
 } from './routing-table.js';
 import { emitWebhook } from './webhook-seam.js';
 import { fileIntoCase } from './cases.js';
+import { lockStudent } from './student-lock.js';
 
 export type AlertTier = 'attention' | 'high' | 'critical';
 
@@ -154,6 +155,7 @@ export async function raiseAlert(
   a: NewAlert,
   now: Date,
 ): Promise<{ id: string; created: boolean; caseId: string | null }> {
+  await lockStudent(trx, a.student.tenantId, a.student.studentId);
   if (a.campaignId) {
     const open = await trx
       .selectFrom('alerts')

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CriticalFlag } from '@xinqiao/contracts/safety-signals';
 import { shanghaiDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { retainIdempotencyFor } from '../http/idempotency.js';
 import { audit } from '../repositories/audit.js';
 import { loadCampaign } from './campaigns.js';
 import { storeSafetySignals, type StoredSignal } from './safety.js';
@@ -48,6 +49,7 @@ export async function recordSafetySignals(
       typeof input.campaignId === 'string' && campaignIdShape.test(input.campaignId)
         ? await loadCampaign(trx, p.tenantId, input.campaignId)
         : undefined;
+    if (c) retainIdempotencyFor(request, c.closes_at);
     const stored = await storeSafetySignals(
       trx,
       s,

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../dates.js';
 import type { Executor } from '../db/types.js';
 import { newId } from '../ids.js';
 import { raiseAlert } from './alerts.js';
+import { lockStudent } from './student-lock.js';
 import type { StudentContext } from './student-context.js';
 
 const critical = new Set<string>(criticalFlags);
@@ -65,6 +66,7 @@ export async function storeSafetySignals(
   },
   now: Date,
 ): Promise<StoredSignal[]> {
+  await lockStudent(trx, s.tenantId, s.studentId);
   const out: StoredSignal[] = [];
   const fresh: Array<{ flag: CriticalFlag; instrumentId: string | null; dedupeKey: string }> = [];
   for (const f of input.flags) {

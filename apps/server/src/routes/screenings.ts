@@ -8,6 +8,7 @@ import { combineTiers, score, ScoringError } from '@xinqiao/instruments';
 import { sealField } from '../crypto/data-keys.js';
 import { shanghaiDate } from '../dates.js';
 import { AppError } from '../http/app-error.js';
+import { retainIdempotencyFor } from '../http/idempotency.js';
 import { localeFrom } from '../http/messages.js';
 import { typed } from '../http/zod.js';
 import { newId } from '../ids.js';
@@ -171,6 +172,7 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
       );
       const c = await loadCampaign(database.db, subject.tenantId, b.campaignId);
       if (!c) reject(request, 'not_found');
+      retainIdempotencyFor(request, c.closes_at);
       const s = await studentContext(database.db, subject.tenantId, subject.studentId, today);
       const el = await eligibilityOf(
         database.db,
