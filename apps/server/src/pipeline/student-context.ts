@@ -2,6 +2,7 @@ import type { DataKeys } from '../crypto/data-keys.js';
 import { openField } from '../crypto/data-keys.js';
 import type { Executor } from '../db/types.js';
 import { studentClass, unitChain, type UnitLink } from '../policy/units.js';
+import { lastStudentClass } from '../repositories/students.js';
 
 /**
  * Where a student sits today: class, grade, school (and the whole chain for the policy module).
@@ -17,12 +18,17 @@ export interface StudentContext {
   chain: UnitLink[];
 }
 
+/** A student with a current class (what `studentContext` finds). */
+export interface EnrolledStudent extends StudentContext {
+  classId: string;
+}
+
 export async function studentContext(
   db: Executor,
   tenantId: string,
   studentId: string,
   today: string,
-): Promise<StudentContext | undefined> {
+): Promise<EnrolledStudent | undefined> {
   const classId = await studentClass(db, tenantId, studentId, today);
   if (!classId) return undefined;
   const chain = await unitChain(db, tenantId, classId);
@@ -53,15 +59,8 @@ export async function signalContext(
 ): Promise<StudentContext | undefined> {
   const current = await studentContext(db, tenantId, studentId, today);
   if (current) return current;
-  const last = await db
-    .selectFrom('memberships')
-    .select('org_unit_id')
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', studentId)
-    .where('role', '=', 'student')
-    .orderBy('started_on', 'desc')
-    .executeTakeFirst();
-  for (const unit of [last?.org_unit_id, ...signedUnits]) {
+  const last = await lastStudentClass(db, tenantId, studentId);
+  for (const unit of [last, ...signedUnits]) {
     if (!unit) continue;
     const chain = await unitChain(db, tenantId, unit);
     const at = chain.findIndex((u) => u.kind === 'school');
