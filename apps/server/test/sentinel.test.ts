@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTimeline } from '@xinqiao/contracts/cases';
+import type { ContactList } from '@xinqiao/contracts/contacts';
 import type { Concern } from '@xinqiao/contracts/concerns';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
 import { dumpTables } from './support/dump.js';
@@ -16,6 +17,7 @@ const answerSentinel = { q1: 3, q2: 1, q3: 2, q4: 0, q5: 3, q6: 1, q7: 2, q8: 0,
 const answerNeedle = '"q1":3,"q2":1,"q3":2,"q4":0,"q5":3';
 const noteSentinel = 'SENTINEL_CASE_NOTE_他说晚上睡不着';
 const concernSentinel = 'SENTINEL_CONCERN_在课堂上哭了';
+const contactSentinel = 'SENTINEL_HOME_VISIT_父母最近在闹离婚';
 let t: TestApp;
 
 beforeAll(async () => {
@@ -65,6 +67,21 @@ beforeAll(async () => {
     await t.app.inject({ method: 'GET', url: `/v1/cases/${caseId}/timeline`, headers: cou.headers })
   ).json() as CaseTimeline;
   expect(tl.data.some((e) => e.note === noteSentinel)).toBe(true);
+  const visit = await t.app.inject({
+    method: 'POST',
+    url: `/v1/students/${st.id}/contacts`,
+    headers: withKey(cou.headers),
+    payload: { kind: 'home_visit', at: '2026-09-01T00:30:00Z', note: contactSentinel },
+  });
+  expect(visit.statusCode, visit.body).toBe(201);
+  const visits = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/v1/students/${st.id}/contacts`,
+      headers: cou.headers,
+    })
+  ).json() as ContactList;
+  expect(visits.data.some((v) => v.note === contactSentinel)).toBe(true);
 }, 240_000);
 afterAll(() => t.close());
 
@@ -74,7 +91,7 @@ describe('sentinel: no plaintext answers or notes anywhere', () => {
   it('in any table (text or bytea)', async () => {
     const dump = JSON.stringify(await dumpTables(t.database));
     expect(dump.length).toBeGreaterThan(1000);
-    for (const needle of [answerNeedle, noteSentinel, concernSentinel]) {
+    for (const needle of [answerNeedle, noteSentinel, concernSentinel, contactSentinel]) {
       expect(dump.includes(needle), needle).toBe(false);
       expect(dump.toLowerCase().includes(hex(needle)), `hex of ${needle}`).toBe(false);
     }
@@ -85,7 +102,7 @@ describe('sentinel: no plaintext answers or notes anywhere', () => {
   it('in the logs', () => {
     expect(t.logs.length).toBeGreaterThan(5);
     const logs = t.logs.join('\n');
-    for (const needle of [answerNeedle, noteSentinel, concernSentinel, 'q1'])
+    for (const needle of [answerNeedle, noteSentinel, concernSentinel, contactSentinel, 'q1'])
       expect(logs.includes(needle), needle).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ export interface DB {
   cases: CasesTable;
   case_events: CaseEventsTable;
   concerns: ConcernsTable;
+  student_contacts: StudentContactsTable;
 }
 
 export interface MigrationsTable {
@@ -369,6 +370,20 @@ export interface ConcernsTable {
   raised_by_role: string;
   alert_id: string;
   case_id: string | null;
+  note_enc: Uint8Array | null;
+  created_at: Date;
+}
+
+export interface StudentContactsTable {
+  id: string;
+  tenant_id: string;
+  student_id: string;
+  school_id: string;
+  class_id: string | null;
+  kind: 'home_visit' | 'mentor_meeting';
+  at: Date;
+  recorded_by_id: string;
+  recorded_by_role: string;
   note_enc: Uint8Array | null;
   created_at: Date;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { statsColumns, type Cell, type StatsColumn, type StatsRow } from '@xinqiao/contracts/stats';
 import { smallCellThreshold } from '@xinqiao/contracts/authorization';
 import type { Executor } from '../db/types.js';
+import { reachByClass, reachOf } from '../parent-school/coverage.js';
 
 /**
  * The 统计表 figures per org unit and period (DOMAIN.md). Raw counts are computed per class and
@@ -11,14 +12,12 @@ import type { Executor } from '../db/types.js';
 type Counts = Record<StatsColumn, number | null>;
 
 const countCols = statsColumns.filter((c) => c !== 'coveragePercent');
+/** Cells that count people (suppressed when small); parent-school sessions count sessions. */
+const peopleCols = countCols.filter((c) => c !== 'parentSchoolSessions');
 const tierCols: StatsColumn[] = ['tierNone', 'tierAttention', 'tierHigh', 'tierCritical'];
 
 function emptyCounts(): Counts {
-  const c = Object.fromEntries(statsColumns.map((k) => [k, 0])) as Counts;
-  // Parent-school figures come with the parent-school module (issue #4 step h); not available yet.
-  c.parentSchoolSessions = null;
-  c.parentSchoolFamilies = null;
-  return c;
+  return Object.fromEntries(statsColumns.map((k) => [k, 0])) as Counts;
 }
 
 const start = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -108,6 +107,13 @@ async function perClass(
     add(r.class_id, 'pairs', r.pairs);
     add(r.class_id, 'homeVisits', r.visits);
   }
+  // Home visits recorded outside a case (student_contacts) count too.
+  const visits = await sql<{ class_id: string; n: number }>`
+    SELECT class_id, count(*)::int AS n FROM student_contacts
+    WHERE tenant_id = ${tenantId} AND kind = 'home_visit' AND class_id IN (${ids})
+      AND at >= ${f} AND at < ${t}
+    GROUP BY class_id`.execute(db);
+  for (const r of visits.rows) add(r.class_id, 'homeVisits', r.n);
   return out;
 }
 
@@ -121,6 +127,9 @@ export async function coverageTable(
   suppress: boolean,
 ): Promise<StatsRow[]> {
   const byClass = await perClass(db, tenantId, total.classIds, q.from, q.to, now);
+  // Parent-school reach does not add up over classes (a family with two children, a session for
+  // the whole school): each unit's figures are the union over its classes (parent-school/coverage.ts).
+  const reach = await reachByClass(db, tenantId, { classIds: total.classIds }, q, now);
   const sum = (u: StatsUnit): Counts => {
     const c = emptyCounts();
     for (const id of u.classIds) {
@@ -130,6 +139,9 @@ export async function coverageTable(
         if (c[col] !== null && k[col] !== null) c[col] = c[col]! + k[col]!;
     }
     c.coveragePercent = c.enrolled ? Math.round((c.screened! / c.enrolled!) * 1000) / 10 : null;
+    const ps = reachOf(reach, u.classIds);
+    c.parentSchoolSessions = ps.sessionsHeld;
+    c.parentSchoolFamilies = ps.familiesReached;
     return c;
   };
   const units = [...rows, total];
@@ -156,7 +168,7 @@ export async function coverageTable(
 export function suppressGrid(grid: Counts[]): Array<Record<StatsColumn, Cell>> {
   const hidden = grid.map(() => new Map<StatsColumn, '<5' | 'suppressed'>());
   grid.forEach((row, i) => {
-    for (const col of countCols) {
+    for (const col of peopleCols) {
       const v = row[col];
       if (v !== null && v > 0 && v < smallCellThreshold) hidden[i]!.set(col, '<5');
     }
@@ -182,7 +194,7 @@ export function suppressGrid(grid: Counts[]): Array<Record<StatsColumn, Cell>> {
     });
     // columns: unit rows add up to the total row
     if (grid.length > 1) {
-      for (const col of countCols) {
+      for (const col of peopleCols) {
         const group = grid.map((_, i) => [i, col] as [number, StatsColumn]);
         const n = group.filter(([i, c]) => hidden[i]!.has(c)).length;
         if (n === 1 && hideSmallest(group)) changed = true;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alerts.js';
 import { caseRoutes } from './cases.js';
 import { concernRoutes } from './concerns.js';
+import { contactRoutes } from './contacts.js';
 import { studentRecordRoutes } from './student-record.js';
 import { statsRoutes } from './stats.js';
 import { campaignRoutes } from './campaigns.js';
@@ -22,6 +23,7 @@ export async function screeningPipelineRoutes(app: FastifyInstance): Promise<voi
   await app.register(screeningRoutes);
   await app.register(alertRoutes);
   await app.register(concernRoutes);
+  await app.register(contactRoutes);
   await app.register(caseRoutes);
   await app.register(studentRecordRoutes);
   await app.register(statsRoutes);

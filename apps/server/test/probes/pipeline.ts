@@ -204,6 +204,38 @@ export const probes: Record<string, Probe> = {
     },
     otherwise: 0,
   },
+  'POST /v1/students/:studentId/contacts': {
+    request: ({ student }) => ({
+      method: 'POST',
+      url: `/v1/students/${student('stu-1')}/contacts`,
+      payload: { kind: 'home_visit', at: '2026-09-01T00:30:00Z' },
+    }),
+    // staff whose case_timeline right reaches stu-1; volunteers (no pairing without a case) 403
+    expect: {
+      ...refusedUnlessListed,
+      class_teacher: 201,
+      grade_leader: 201,
+      counsellor: 201,
+      school_admin: 201,
+      other_tenant_admin: 404,
+    },
+    otherwise: 0,
+  },
+  'GET /v1/students/:studentId/contacts': {
+    request: ({ student }) => ({
+      method: 'GET',
+      url: `/v1/students/${student('stu-1')}/contacts`,
+    }),
+    expect: {
+      ...refusedUnlessListed,
+      class_teacher: 200,
+      grade_leader: 200,
+      counsellor: 200,
+      school_admin: 200,
+      other_tenant_admin: 404,
+    },
+    otherwise: 0,
+  },
   'GET /v1/stats/coverage': {
     request: ({ s }) => ({ method: 'GET', url: `/v1/stats/coverage?${statsQuery(s.schoolId)}` }),
     ...statsRoute,
