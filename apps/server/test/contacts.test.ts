@@ -54,7 +54,7 @@ describe('contacts without a case', () => {
     expect(res.json()).toMatchObject({
       kind: 'home_visit',
       studentId: st,
-      recordedBy: { role: 'class_teacher' },
+      recordedBy: { id: staff.teacher.id, role: 'class_teacher' },
       hasNote: true,
     } satisfies Partial<Contact>);
     expect(res.json()).not.toHaveProperty('note');

@@ -31,3 +31,16 @@ export type ErasureRequest = z.infer<typeof ErasureRequest>;
 
 export const Erasure = z.object({ id: OpaqueId, erasedAt: Timestamp });
 export type Erasure = z.infer<typeof Erasure>;
+
+/**
+ * `GET /v1/retention/due` (portal key): students whose last enrolment ended at least the
+ * tenant's retention period ago and who are not erased yet — ids only. With retention set, the
+ * server erases them in its daily pass (reason `retention_expired`, audited as `system`).
+ */
+export const RetentionDue = z.object({
+  retentionYearsAfterLeaving: z.nullable(z.number()),
+  /** The cut-off: enrolments that ended on or before this date are due. Null when not set. */
+  leftOnOrBefore: z.nullable(DateOnly),
+  data: z.array(z.object({ studentId: OpaqueId, leftOn: DateOnly })),
+});
+export type RetentionDue = z.infer<typeof RetentionDue>;

@@ -19,6 +19,8 @@ export const Tenant = z.object({
   name: z.string(),
   allowedOrigins: z.array(Origin),
   webhookUrl: z.nullable(WebhookUrl),
+  /** Years after a student leaves until their data is erased automatically; null: not set. */
+  retentionYearsAfterLeaving: z.nullable(z.number()),
   createdAt: Timestamp,
 });
 export type Tenant = z.infer<typeof Tenant>;
@@ -28,6 +30,9 @@ export const TenantUpdate = z.strictObject({
   name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(50))),
   webhookUrl: z.optional(z.nullable(WebhookUrl)),
+  retentionYearsAfterLeaving: z.optional(
+    z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(30))),
+  ),
 });
 export type TenantUpdate = z.infer<typeof TenantUpdate>;
 

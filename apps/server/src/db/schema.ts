@@ -51,6 +51,7 @@ export interface TenantsTable {
   allowed_origins: JSONColumnType<string[], string, string>;
   webhook_url: string | null;
   webhook_secret_enc: string | null;
+  retention_years_after_leaving: Generated<number | null>;
   created_at: Date;
 }
 

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { purgeExpiredIdempotencyKeys } from '../http/idempotency.js';
 import { deliverDueWebhooks } from './webhook-delivery.js';
 import { runEscalations } from '../pipeline/alerts.js';
+import { runRetention } from './retention.js';
+import { shanghaiDate } from '../dates.js';
 
 export interface Jobs {
   /** Runs one pass of every job now (tests and the bench call it directly). */
@@ -16,7 +18,8 @@ export interface Jobs {
  */
 export function startJobs(app: FastifyInstance, opts: { intervalMs?: number } = {}): Jobs {
   const owner = `w-${randomUUID()}`;
-  const { database, clock, masterKey, config } = app.deps;
+  const { database, clock, masterKey, config, dataKeys } = app.deps;
+  let retentionDay = '';
   let running: Promise<void> | undefined;
   let passes = 0;
   const runOnce = async () => {
@@ -27,6 +30,12 @@ export function startJobs(app: FastifyInstance, opts: { intervalMs?: number } = 
         await runEscalations(database.db, clock.now());
         await deliverDueWebhooks({ database, clock, masterKey, demo: config.demo, owner });
         if (passes++ % 600 === 0) await purgeExpiredIdempotencyKeys(app);
+        // Retention once a (Shanghai) day, on the first pass of the day.
+        const day = shanghaiDate(clock.now());
+        if (day !== retentionDay) {
+          retentionDay = day;
+          await runRetention({ database, dataKeys }, clock.now());
+        }
       } catch (e) {
         app.log.error({ err: { type: (e as Error).name } }, 'job pass failed');
       } finally {

@@ -45,6 +45,34 @@ export async function audit(
     .execute();
 }
 
+/** An audit row for the server's own jobs (retention), with actor kind `system`. */
+export async function auditSystem(
+  db: Executor,
+  tenantId: string,
+  event: AuditEvent,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId('aud', now),
+      tenant_id: tenantId,
+      at: now,
+      actor_kind: 'system',
+      actor_id: null,
+      actor_role: null,
+      actor_unit_id: null,
+      action: event.action,
+      resource: event.resource,
+      subject_id: event.subjectId ?? null,
+      org_unit_id: event.orgUnitId ?? null,
+      school_id: event.schoolId ?? null,
+      purpose: event.purpose,
+      request_id: null,
+    })
+    .execute();
+}
+
 type Row = {
   id: string;
   at: Date;

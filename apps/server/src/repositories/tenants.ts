@@ -3,11 +3,21 @@ import type { Executor } from '../db/types.js';
 import { hashSecretKey, newSecretKey } from '../crypto/tokens.js';
 import { newId } from '../ids.js';
 
+const tenantColumns = [
+  'id',
+  'name',
+  'allowed_origins',
+  'webhook_url',
+  'retention_years_after_leaving',
+  'created_at',
+] as const;
+
 type TenantRow = {
   id: string;
   name: string;
   allowed_origins: string[];
   webhook_url: string | null;
+  retention_years_after_leaving: number | null;
   created_at: Date;
 };
 
@@ -16,6 +26,7 @@ export const toTenant = (r: TenantRow): Tenant => ({
   name: r.name,
   allowedOrigins: r.allowed_origins,
   webhookUrl: r.webhook_url,
+  retentionYearsAfterLeaving: r.retention_years_after_leaving,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -50,7 +61,7 @@ export async function createTenant(
       webhook_secret_enc: null,
       created_at: now,
     })
-    .returning(['id', 'name', 'allowed_origins', 'webhook_url', 'created_at'])
+    .returning(tenantColumns)
     .executeTakeFirstOrThrow();
   return toTenant(row);
 }
@@ -58,37 +69,40 @@ export async function createTenant(
 export async function getTenant(db: Executor, id: string): Promise<Tenant | undefined> {
   const row = await db
     .selectFrom('tenants')
-    .select(['id', 'name', 'allowed_origins', 'webhook_url', 'created_at'])
+    .select(tenantColumns)
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toTenant(row);
 }
 
 export async function listTenants(db: Executor): Promise<Tenant[]> {
-  const rows = await db
-    .selectFrom('tenants')
-    .select(['id', 'name', 'allowed_origins', 'webhook_url', 'created_at'])
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('tenants').select(tenantColumns).orderBy('id').execute();
   return rows.map(toTenant);
 }
 
 export async function updateTenant(
   db: Executor,
   id: string,
-  patch: { name?: string; allowedOrigins?: string[]; webhookUrl?: string | null },
+  patch: {
+    name?: string;
+    allowedOrigins?: string[];
+    webhookUrl?: string | null;
+    retentionYearsAfterLeaving?: number | null;
+  },
 ): Promise<Tenant | undefined> {
   const values: Record<string, unknown> = {};
   if (patch.name !== undefined) values.name = patch.name;
   if (patch.allowedOrigins !== undefined)
     values.allowed_origins = JSON.stringify(patch.allowedOrigins);
   if (patch.webhookUrl !== undefined) values.webhook_url = patch.webhookUrl;
+  if (patch.retentionYearsAfterLeaving !== undefined)
+    values.retention_years_after_leaving = patch.retentionYearsAfterLeaving;
   if (Object.keys(values).length === 0) return getTenant(db, id);
   const row = await db
     .updateTable('tenants')
     .set(values)
     .where('id', '=', id)
-    .returning(['id', 'name', 'allowed_origins', 'webhook_url', 'created_at'])
+    .returning(tenantColumns)
     .executeTakeFirst();
   return row && toTenant(row);
 }

@@ -3,11 +3,14 @@ import * as z from 'zod/mini';
 import { ErrorBody } from '@xinqiao/contracts/errors';
 import { OpaqueId } from '@xinqiao/contracts/ids';
 import { rolesFor, type PlatformAction } from '@xinqiao/contracts/permissions';
-import { Erasure, ErasureRequest, StudentExport } from '@xinqiao/contracts/students';
+import { Erasure, ErasureRequest, RetentionDue, StudentExport } from '@xinqiao/contracts/students';
 import { tenantOf } from '../auth/authenticate.js';
 import { shanghaiDate } from '../dates.js';
 import type { Executor } from '../db/types.js';
+import { secretKeyOnly } from '../http/access.js';
 import { AppError } from '../http/app-error.js';
+import { studentsDue, yearsBefore } from '../jobs/retention.js';
+import { getTenant } from '../repositories/tenants.js';
 import { typed } from '../http/zod.js';
 import { decideAction } from '../policy/decide.js';
 import { schoolOf, unitChain } from '../policy/units.js';
@@ -156,6 +159,33 @@ export async function studentRoutes(app: FastifyInstance): Promise<void> {
         );
         return { id: request.params.studentId, erasedAt: erasedAt.toISOString() };
       });
+    },
+  );
+
+  r.get(
+    '/v1/retention/due',
+    {
+      config: { access: secretKeyOnly },
+      schema: {
+        tags: ['privacy'],
+        summary:
+          'Students whose retention period has run out (ids only); erased by the daily pass when retention is set',
+        security: [{ secretKey: [] }],
+        response: { 200: RetentionDue, ...errors },
+      },
+    },
+    async (request) => {
+      const tenantId = tenantOf(request);
+      const tenant = await getTenant(database.db, tenantId);
+      const years = tenant?.retentionYearsAfterLeaving ?? null;
+      if (years === null)
+        return { retentionYearsAfterLeaving: null, leftOnOrBefore: null, data: [] };
+      const cutoff = yearsBefore(shanghaiDate(clock.now()), years);
+      return {
+        retentionYearsAfterLeaving: years,
+        leftOnOrBefore: cutoff,
+        data: await studentsDue(database.db, tenantId, cutoff),
+      };
     },
   );
 }

@@ -105,6 +105,10 @@ export const probes: Record<string, Probe> = {
     expect: { school_admin: 200, other_tenant_admin: 404, anonymous: 401 },
     otherwise: 403,
   },
+  'GET /v1/retention/due': {
+    request: () => ({ method: 'GET', url: '/v1/retention/due' }),
+    ...secretKeyRoute(200, 200),
+  },
   'POST /v1/students/:studentId/erasure': {
     request: ({ student }) => ({
       method: 'POST',
