@@ -36,6 +36,19 @@ const caseRoute: Pick<Probe, 'expect' | 'otherwise'> = {
   otherwise: 0,
 };
 
+// Staff whose case_timeline right reaches stu-1; volunteers (no pairing without a case) 403.
+const contactsRoute = (ok: number): Pick<Probe, 'expect' | 'otherwise'> => ({
+  expect: {
+    ...refusedUnlessListed,
+    class_teacher: ok,
+    grade_leader: ok,
+    counsellor: ok,
+    school_admin: ok,
+    other_tenant_admin: 404,
+  },
+  otherwise: 0,
+});
+
 const statsQuery = (unitId: string) => `unitId=${unitId}&from=2026-09-01&to=2026-12-31`;
 // A school's table: its counsellor and admin, the district above it and the portal; class
 // teachers and grade leaders only for their own class or grade (not probed here: 403).
@@ -210,31 +223,14 @@ export const probes: Record<string, Probe> = {
       url: `/v1/students/${student('stu-1')}/contacts`,
       payload: { kind: 'home_visit', at: '2026-09-01T00:30:00Z' },
     }),
-    // staff whose case_timeline right reaches stu-1; volunteers (no pairing without a case) 403
-    expect: {
-      ...refusedUnlessListed,
-      class_teacher: 201,
-      grade_leader: 201,
-      counsellor: 201,
-      school_admin: 201,
-      other_tenant_admin: 404,
-    },
-    otherwise: 0,
+    ...contactsRoute(201),
   },
   'GET /v1/students/:studentId/contacts': {
     request: ({ student }) => ({
       method: 'GET',
       url: `/v1/students/${student('stu-1')}/contacts`,
     }),
-    expect: {
-      ...refusedUnlessListed,
-      class_teacher: 200,
-      grade_leader: 200,
-      counsellor: 200,
-      school_admin: 200,
-      other_tenant_admin: 404,
-    },
-    otherwise: 0,
+    ...contactsRoute(200),
   },
   'GET /v1/stats/coverage': {
     request: ({ s }) => ({ method: 'GET', url: `/v1/stats/coverage?${statsQuery(s.schoolId)}` }),
