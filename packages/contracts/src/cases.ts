@@ -47,6 +47,9 @@ export const caseEventTypes = [
 export const CaseEventType = z.enum(caseEventTypes);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 
+/** Recorded by the server when a screening or concern files into the case; nobody adds them. */
+export const serverRecordedCaseEventTypes = ['screening_filed', 'concern_raised'] as const;
+
 export const visibilities = ['counsellor', 'school_staff', 'mentor', 'guardian'] as const;
 export const Visibility = z.enum(visibilities);
 export type Visibility = z.infer<typeof Visibility>;

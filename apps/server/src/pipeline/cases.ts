@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import {
+  caseEventTypes,
   caseStages,
+  serverRecordedCaseEventTypes,
   type Case,
   type CaseEvent,
   type CaseEventCreate,
@@ -15,7 +17,7 @@ import { AppError } from '../http/app-error.js';
 import { newId } from '../ids.js';
 import type { StudentContext } from './student-context.js';
 
-type CaseRow = Omit<CasesTable, 'stages' | 'responsible'> & {
+export type CaseRow = Omit<CasesTable, 'stages' | 'responsible'> & {
   stages: Record<string, { status: 'open' | 'done' | 'not_needed'; reason?: string }>;
   responsible: Array<{ personId: string; kind: 'teacher' | 'volunteer' | 'counsellor' }>;
 };
@@ -104,22 +106,10 @@ const visibleTo: Partial<
 
 /** Event types each role may add; notes (free text) are counsellors' only. */
 const typesFor: Partial<Record<Role, readonly CaseEventType[]>> = {
-  counsellor: [
-    'pairing_assigned',
-    'intervention_session',
-    'peer_follow_up',
-    'home_school_contact',
-    'referral_proposed',
-    'referral_consented',
-    'referral_sent',
-    'referral_accepted',
-    'referral_rejected',
-    'referral_completed',
-    'rescreening',
-    'closure_requested',
-    'closure_approved',
-    'note',
-  ],
+  // Everything a person can record (the server records screening_filed and concern_raised).
+  counsellor: caseEventTypes.filter(
+    (t) => !(serverRecordedCaseEventTypes as readonly string[]).includes(t),
+  ),
   school_admin: ['pairing_assigned', 'home_school_contact', 'closure_approved'],
   class_teacher: ['home_school_contact', 'peer_follow_up'],
   volunteer: ['intervention_session', 'peer_follow_up'],

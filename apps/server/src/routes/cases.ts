@@ -15,6 +15,7 @@ import {
   loadCase,
   timelineFor,
   type CaseGrant,
+  type CaseRow,
 } from '../pipeline/cases.js';
 import type { Executor } from '../db/types.js';
 
@@ -67,6 +68,37 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     return c;
   };
 
+  /** A read of the case: the policy's grant, then `read` in a transaction with its audit row. */
+  async function readCase<T>(
+    request: FastifyRequest,
+    caseId: string,
+    purpose: string,
+    resource: (g: CaseGrant) => string,
+    read: (trx: Executor, c: CaseRow, g: CaseGrant) => Promise<T>,
+  ): Promise<T> {
+    const now = clock.now();
+    const c = await load(request, caseId);
+    const g = await grantFor(database.db, request, c.tenant_id, c, shanghaiDate(now));
+    return database.db.transaction().execute(async (trx) => {
+      await audit(
+        trx,
+        request,
+        {
+          action: 'read',
+          resource: resource(g),
+          subjectId: c.student_id,
+          orgUnitId: c.class_id,
+          schoolId: c.school_id,
+          purpose,
+          role: g.role,
+          roleUnitId: g.orgUnit,
+        },
+        now,
+      );
+      return read(trx, c, g);
+    });
+  }
+
   r.get(
     '/v1/cases/:caseId',
     {
@@ -78,29 +110,14 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: Case, ...errors },
       },
     },
-    async (request) => {
-      const now = clock.now();
-      const c = await load(request, request.params.caseId);
-      const g = await grantFor(database.db, request, c.tenant_id, c, shanghaiDate(now));
-      return database.db.transaction().execute(async (trx) => {
-        await audit(
-          trx,
-          request,
-          {
-            action: 'read',
-            resource: 'case',
-            subjectId: c.student_id,
-            orgUnitId: c.class_id,
-            schoolId: c.school_id,
-            purpose: 'case_read',
-            role: g.role,
-            roleUnitId: g.orgUnit,
-          },
-          now,
-        );
-        return caseToWire(trx, c, g);
-      });
-    },
+    async (request) =>
+      readCase(
+        request,
+        request.params.caseId,
+        'case_read',
+        () => 'case',
+        (trx, c, g) => caseToWire(trx, c, g),
+      ),
   );
 
   r.get(
@@ -114,29 +131,14 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: CaseTimeline, ...errors },
       },
     },
-    async (request) => {
-      const now = clock.now();
-      const c = await load(request, request.params.caseId);
-      const g = await grantFor(database.db, request, c.tenant_id, c, shanghaiDate(now));
-      return database.db.transaction().execute(async (trx) => {
-        await audit(
-          trx,
-          request,
-          {
-            action: 'read',
-            resource: g.view === 'full' ? 'notes' : 'case',
-            subjectId: c.student_id,
-            orgUnitId: c.class_id,
-            schoolId: c.school_id,
-            purpose: 'case_timeline_read',
-            role: g.role,
-            roleUnitId: g.orgUnit,
-          },
-          now,
-        );
-        return { caseId: c.id, data: await timelineFor(trx, dataKeys, c, g) };
-      });
-    },
+    async (request) =>
+      readCase(
+        request,
+        request.params.caseId,
+        'case_timeline_read',
+        (g) => (g.view === 'full' ? 'notes' : 'case'),
+        async (trx, c, g) => ({ caseId: c.id, data: await timelineFor(trx, dataKeys, c, g) }),
+      ),
   );
 
   r.post(
