@@ -5,7 +5,14 @@ import type { Concern } from '@xinqiao/contracts/concerns';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
 import { dumpTables } from './support/dump.js';
 import { seedSchool } from './support/fixtures.js';
-import { bigRoster, consentFor, createCampaign, session, withKey } from './support/pipeline.js';
+import {
+  bigRoster,
+  consentFor,
+  createCampaign,
+  session,
+  withKey,
+  type Session,
+} from './support/pipeline.js';
 import { seedTenant } from './support/seed.js';
 
 /**
@@ -19,6 +26,8 @@ const noteSentinel = 'SENTINEL_CASE_NOTE_他说晚上睡不着';
 const concernSentinel = 'SENTINEL_CONCERN_在课堂上哭了';
 const contactSentinel = 'SENTINEL_HOME_VISIT_父母最近在闹离婚';
 let t: TestApp;
+let studentId: string;
+let admin: Session;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: testClock('2026-09-01T01:00:00Z') });
@@ -26,6 +35,8 @@ beforeAll(async () => {
   const s = await seedSchool(t.app, a.secret, bigRoster(1));
   const campaign = await createCampaign(t.app, a.secret, s.schoolId);
   const st = await session(t.app, a.secret, 's01');
+  studentId = st.id;
+  admin = await session(t.app, a.secret, 'adm-1');
   await consentFor(t.app, a.secret, st.id);
   const res = await t.app.inject({
     method: 'POST',
@@ -104,5 +115,36 @@ describe('sentinel: no plaintext answers or notes anywhere', () => {
     const logs = t.logs.join('\n');
     for (const needle of [answerNeedle, noteSentinel, concernSentinel, contactSentinel, 'q1'])
       expect(logs.includes(needle), needle).toBe(false);
+  });
+});
+
+describe('the export holds them in clear for the school admin; erasure takes them all', () => {
+  const exportOf = async () =>
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: `/v1/students/${studentId}/export`,
+        headers: admin.headers,
+      })
+    ).body;
+
+  it('export (PIPL access right): answers, case note, concern and contact notes', async () => {
+    const body = await exportOf();
+    for (const needle of [answerNeedle, noteSentinel, concernSentinel, contactSentinel])
+      expect(body.includes(needle), needle).toBe(true);
+  });
+
+  it('after erasure the export and the database have none of them', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/students/${studentId}/erasure`,
+      headers: withKey(admin.headers),
+      payload: { reason: 'guardian_request' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = await exportOf();
+    expect(body).toContain('"erasedAt":"');
+    for (const needle of [answerNeedle, noteSentinel, concernSentinel, contactSentinel])
+      expect(body.includes(needle), needle).toBe(false);
   });
 });

@@ -18,6 +18,46 @@ export const StudentExport = z.object({
   guardians: z.array(
     z.object({ id: OpaqueId, startedOn: DateOnly, endedOn: z.nullable(DateOnly) }),
   ),
+  /** Everything else held about the student (PIPL art. 45), notes and answers in clear text. */
+  consents: z.array(
+    z.object({
+      kind: z.string(),
+      granted: z.boolean(),
+      campaignId: z.nullable(OpaqueId),
+      recordedAt: Timestamp,
+    }),
+  ),
+  screenings: z.array(
+    z.object({
+      id: OpaqueId,
+      campaignId: OpaqueId,
+      respondent: z.string(),
+      submittedAt: Timestamp,
+      tier: z.string(),
+      /** Null once erased (the data key is gone). */
+      responses: z.nullable(z.unknown()),
+    }),
+  ),
+  safetySignals: z.array(z.object({ id: OpaqueId, flag: z.string(), recordedAt: Timestamp })),
+  concerns: z.array(
+    z.object({
+      id: OpaqueId,
+      kind: z.string(),
+      tier: z.string(),
+      createdAt: Timestamp,
+      note: z.nullable(z.string()),
+    }),
+  ),
+  cases: z.array(
+    z.object({
+      id: OpaqueId,
+      state: z.string(),
+      openedAt: Timestamp,
+      closedAt: z.nullable(Timestamp),
+      events: z.array(z.object({ type: z.string(), at: Timestamp, note: z.nullable(z.string()) })),
+    }),
+  ),
+  contacts: z.array(z.object({ kind: z.string(), at: Timestamp, note: z.nullable(z.string()) })),
   erasedAt: z.nullable(Timestamp),
   exportedAt: Timestamp,
 });

@@ -54,6 +54,9 @@ export async function exportStudent(
     .where('student_id', '=', studentId)
     .orderBy('started_on')
     .execute();
+  const open = (field: string, enc: Uint8Array | null) =>
+    key && enc ? openField(key, person.id, field, enc) : null;
+  const history = await heldAbout(db, tenantId, studentId);
   return {
     id: person.id,
     externalId: person.external_id,
@@ -73,8 +76,118 @@ export async function exportStudent(
       startedOn: g.started_on,
       endedOn: g.ended_on,
     })),
+    consents: history.consents.map((c) => ({
+      kind: c.kind,
+      granted: c.granted,
+      campaignId: c.campaign_id,
+      recordedAt: c.recorded_at.toISOString(),
+    })),
+    screenings: history.screenings.map((x) => {
+      const answers = open(`screening:${x.id}:answers`, x.answers_enc);
+      return {
+        id: x.id,
+        campaignId: x.campaign_id,
+        respondent: x.respondent_kind,
+        submittedAt: x.submitted_at.toISOString(),
+        tier: x.tier,
+        responses: answers === null ? null : (JSON.parse(answers) as unknown),
+      };
+    }),
+    safetySignals: history.signals.map((x) => ({
+      id: x.id,
+      flag: x.flag,
+      recordedAt: x.recorded_at.toISOString(),
+    })),
+    concerns: history.concerns.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      tier: x.tier,
+      createdAt: x.created_at.toISOString(),
+      note: open(`concern:${x.id}:note`, x.note_enc),
+    })),
+    cases: history.cases.map((c) => ({
+      id: c.id,
+      state: c.state,
+      openedAt: c.opened_at.toISOString(),
+      closedAt: c.closed_at ? c.closed_at.toISOString() : null,
+      events: history.events
+        .filter((e) => e.case_id === c.id)
+        .map((e) => ({
+          type: e.type,
+          at: e.at.toISOString(),
+          note: open(`case_event:${e.id}:note`, e.note_enc),
+        })),
+    })),
+    contacts: history.contacts.map((x) => ({
+      kind: x.kind,
+      at: x.at.toISOString(),
+      note: open(`contact:${x.id}:note`, x.note_enc),
+    })),
     erasedAt: person.erased_at ? person.erased_at.toISOString() : null,
     exportedAt: now.toISOString(),
+  };
+}
+
+/** Every row held about a student beyond the roster, oldest first, for the export. */
+async function heldAbout(db: Executor, tenantId: string, studentId: string) {
+  return {
+    consents: await db
+      .selectFrom('consents')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('recorded_at')
+      .execute(),
+    screenings: await db
+      .selectFrom('screenings')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('submitted_at')
+      .execute(),
+    signals: await db
+      .selectFrom('safety_signals')
+      .select(['id', 'flag', 'recorded_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('recorded_at')
+      .execute(),
+    concerns: await db
+      .selectFrom('concerns')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('created_at')
+      .execute(),
+    cases: await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('opened_at')
+      .execute(),
+    events: await db
+      .selectFrom('case_events')
+      .innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .select([
+        'case_events.id',
+        'case_events.case_id',
+        'case_events.type',
+        'case_events.at',
+        'case_events.note_enc',
+      ])
+      .where('cases.tenant_id', '=', tenantId)
+      .where('cases.student_id', '=', studentId)
+      .orderBy('case_events.at')
+      .orderBy('case_events.id')
+      .execute(),
+    contacts: await db
+      .selectFrom('student_contacts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('at')
+      .execute(),
   };
 }
 
