@@ -254,20 +254,24 @@ describe('a case through all six stages', () => {
 
   it('closure needs approval by another counsellor or a school admin', async () => {
     await ok('cou-1', { type: 'closure_requested', visibility: 'school_staff' });
-    expect((await get<Case>('cou-1', `/v1/cases/${caseId}`)).allowedActions).not.toContain(
-      'approve_closure',
-    );
+    const requester = await get<Case>('cou-1', `/v1/cases/${caseId}`);
+    expect(requester.allowedActions).not.toContain('approve_closure');
+    // a pending request is not offered again, and not for approval to the one who asked
+    expect(requester.allowedActions).not.toContain('request_closure');
+    expect(requester.allowedEventTypes).not.toContain('closure_requested');
+    expect(requester.allowedEventTypes).not.toContain('closure_approved');
+    expect(requester.allowedEventTypes).toContain('home_school_contact');
     const self = await event('cou-1', { type: 'closure_approved', visibility: 'school_staff' });
     expect([self.statusCode, (self.json() as ErrorBody).details?.reason]).toEqual([
       403,
       'approver_must_not_be_requester',
     ]);
-    expect((await get<Case>('adm-1', `/v1/cases/${caseId}`)).allowedActions).toContain(
-      'approve_closure',
-    );
+    const approver = await get<Case>('adm-1', `/v1/cases/${caseId}`);
+    expect(approver.allowedActions).toContain('approve_closure');
+    expect(approver.allowedEventTypes).toContain('closure_approved');
     await ok('adm-1', { type: 'closure_approved', visibility: 'school_staff' });
     const kase = await get<Case>('cou-1', `/v1/cases/${caseId}`);
-    expect(kase).toMatchObject({ state: 'closed', allowedActions: [] });
+    expect(kase).toMatchObject({ state: 'closed', allowedActions: [], allowedEventTypes: [] });
     expect(
       (await event('cou-1', { type: 'note', visibility: 'counsellor', note: 'late' })).statusCode,
     ).toBe(409);

@@ -113,6 +113,8 @@ export const Case = z.object({
   overdue: z.boolean(),
   /** What this caller may do now, so clients do not re-implement the policy. */
   allowedActions: z.array(z.enum(caseActions)),
+  /** The event types this caller may add now (empty when closed or read-only). */
+  allowedEventTypes: z.array(CaseEventType),
 });
 export type Case = z.infer<typeof Case>;
 

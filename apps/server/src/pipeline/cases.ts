@@ -138,20 +138,19 @@ async function pendingClosure(
 
 export async function caseToWire(db: Executor, c: CaseRow, g: CaseGrant): Promise<Case> {
   const actions = new Set<Case['allowedActions'][number]>();
-  const types = c.state === 'open' ? (typesFor[g.role] ?? []) : [];
+  const pending = c.state === 'open' ? await pendingClosure(db, c.id) : undefined;
+  const mayApprove =
+    pending !== undefined && pending.requester !== g.userId && closureApprovers.includes(g.role);
+  // What the caller may add now: a closure is requested once, approved only by another person.
+  const types = (c.state === 'open' ? (typesFor[g.role] ?? []) : []).filter(
+    (t) => (t !== 'closure_requested' || !pending) && (t !== 'closure_approved' || mayApprove),
+  );
   if (types.length) actions.add('add_event');
   if (types.includes('note')) actions.add('add_note');
   if (types.includes('closure_requested')) actions.add('request_closure');
   if (types.includes('pairing_assigned')) actions.add('assign_pairing');
   if (types.includes('referral_proposed')) actions.add('refer');
-  const pending = c.state === 'open' ? await pendingClosure(db, c.id) : undefined;
-  if (
-    pending &&
-    pending.requester !== g.userId &&
-    closureApprovers.includes(g.role) &&
-    types.includes('closure_approved')
-  )
-    actions.add('approve_closure');
+  if (types.includes('closure_approved')) actions.add('approve_closure');
   const showStages = g.view === 'full' || g.view === 'stages_and_staff_events';
   return {
     id: c.id,
@@ -164,6 +163,7 @@ export async function caseToWire(db: Executor, c: CaseRow, g: CaseGrant): Promis
     responsibleAdults: c.responsible,
     overdue: c.state === 'open' && c.responsible.length === 0,
     allowedActions: [...actions],
+    allowedEventTypes: [...types],
   };
 }
 
