@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.js';
 import { auditRoutes } from './routes/audit.js';
 import { embedSessionRoutes } from './routes/embed-sessions.js';
 import { hotlineRoutes } from './routes/hotlines.js';
+import { parentSchoolRoutes } from './routes/parent-school.js';
 import { rosterRoutes } from './routes/roster.js';
 import { studentRoutes } from './routes/students.js';
 import { tenantRoutes } from './routes/tenant.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(screeningPipelineRoutes);
   await app.register(studentRoutes);
   await app.register(hotlineRoutes);
+  await app.register(parentSchoolRoutes);
   await registerDocsUi(app);
 
   return app;

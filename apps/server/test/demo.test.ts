@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbedSession } from '@xinqiao/contracts/embed-sessions';
 import { HotlineList } from '@xinqiao/contracts/hotlines-api';
+import {
+  ParentSchoolCoverage,
+  ParentSchoolSessionList,
+  ParentSchoolSignup,
+} from '@xinqiao/contracts/parent-school';
 import { demoUsers, seedDemo } from '../src/demo/seed.js';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
 import { dumpTables } from './support/dump.js';
@@ -69,6 +74,56 @@ describe('demo seed (XINQIAO_DEMO=1)', () => {
     const body = HotlineList.parse(res.json());
     expect(body.data.length).toBeGreaterThanOrEqual(8);
     expect(body.crisis[0]!.numbers[0]!.dial).toBe('110');
+  });
+
+  it('has parent-school sessions: the small one is full, so the demo guardian is waitlisted', async () => {
+    const token = async (externalId: string) =>
+      EmbedSession.parse(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/v1/embed-sessions',
+            headers: bearer(secretKey),
+            payload: { user: { externalId } },
+          })
+        ).json(),
+      );
+    const guardian = await token(demoUsers.guardian);
+    const list = ParentSchoolSessionList.parse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/v1/parent-school/sessions',
+          headers: bearer(guardian.token),
+        })
+      ).json(),
+    );
+    expect(list.data).toHaveLength(3);
+    const small = list.data.find((x) => x.capacity === 2)!;
+    expect(small).toMatchObject({ mode: 'online', seatsLeft: 0 });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/parent-school/sessions/${small.id}/signups`,
+      headers: bearer(guardian.token),
+      payload: { childStudentId: small.eligibleChildIds[0], attendeeCount: 1 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(ParentSchoolSignup.parse(res.json())).toMatchObject({
+      state: 'waitlisted',
+      waitlistPosition: 1,
+    });
+    // the past session reached three families
+    const admin = await token(demoUsers.school_admin);
+    const cov = ParentSchoolCoverage.parse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/parent-school/coverage?orgUnit=${list.data[0]!.schoolIds[0]}`,
+          headers: bearer(admin.token),
+        })
+      ).json(),
+    );
+    expect(cov.total).toMatchObject({ familiesInScope: 30, familiesReached: 3, sessionsHeld: 1 });
   });
 
   it('mints and returns a key when none is given', async () => {

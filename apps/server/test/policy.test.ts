@@ -28,8 +28,24 @@ const own: Targets = [true, false, false, false];
 const school: Targets = [true, true, false, false];
 const tenantWide: Targets = [true, true, true, false];
 const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
-  student: { answers: own, result: own, case_timeline: F, notes: F, alerts: F, statistics: F },
-  guardian: { answers: F, result: own, case_timeline: own, notes: F, alerts: F, statistics: F },
+  student: {
+    answers: own,
+    result: own,
+    case_timeline: F,
+    notes: F,
+    alerts: F,
+    statistics: F,
+    parent_school: F,
+  },
+  guardian: {
+    answers: F,
+    result: own,
+    case_timeline: own,
+    notes: F,
+    alerts: F,
+    statistics: F,
+    parent_school: own,
+  },
   class_teacher: {
     answers: F,
     result: own,
@@ -37,6 +53,7 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: F,
     alerts: own,
     statistics: own,
+    parent_school: own,
   },
   grade_leader: {
     answers: F,
@@ -45,6 +62,7 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: F,
     alerts: school,
     statistics: school,
+    parent_school: school,
   },
   counsellor: {
     answers: school,
@@ -53,8 +71,17 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: school,
     alerts: school,
     statistics: school,
+    parent_school: school,
   },
-  volunteer: { answers: F, result: F, case_timeline: F, notes: F, alerts: F, statistics: F },
+  volunteer: {
+    answers: F,
+    result: F,
+    case_timeline: F,
+    notes: F,
+    alerts: F,
+    statistics: F,
+    parent_school: F,
+  },
   school_admin: {
     answers: F,
     result: school,
@@ -62,6 +89,7 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: F,
     alerts: school,
     statistics: school,
+    parent_school: school,
   },
   district_admin: {
     answers: F,
@@ -70,6 +98,7 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: F,
     alerts: school,
     statistics: school,
+    parent_school: school,
   },
   secret_key: {
     answers: F,
@@ -78,6 +107,7 @@ const expected: Record<Role | 'secret_key', Record<Resource, Targets>> = {
     notes: F,
     alerts: tenantWide,
     statistics: tenantWide,
+    parent_school: tenantWide,
   },
 };
 

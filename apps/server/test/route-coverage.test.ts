@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { owed } from './probes/owed.js';
 import { hotlineProbes, probes as platform, type Ctx, type Probe } from './probes/platform.js';
 import { probes as pipeline } from './probes/pipeline.js';
+import { parentSchoolProbes, sessionBody } from './probes/parent-school.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonByExternalId } from '../src/repositories/people.js';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
@@ -15,7 +16,12 @@ import { bearer, seedTenant } from './support/seed.js';
  * secret key, another tenant's secret key (against this tenant's ids), no credentials, and a
  * token whose membership has ended. A route without an entry here fails the first test.
  */
-const probes: Record<string, Probe> = { ...platform, ...hotlineProbes, ...pipeline };
+const probes: Record<string, Probe> = {
+  ...platform,
+  ...hotlineProbes,
+  ...pipeline,
+  ...parentSchoolProbes,
+};
 
 let t: TestApp;
 let ctx: Ctx;
@@ -50,11 +56,18 @@ beforeAll(async () => {
       verification: { status: 'unverified', checkedOn: null, source: null },
     },
   });
+  const psSession = await t.app.inject({
+    method: 'POST',
+    url: '/v1/parent-school/sessions',
+    headers: bearer(a.secret),
+    payload: sessionBody(s.schoolId),
+  });
   ctx = {
     s,
     a,
     student: (ext) => ids.get(ext)!,
     hotline: (hotline.json() as { id: string }).id,
+    psSession: (psSession.json() as { id: string }).id,
   };
   headers = await callers(t.app, a.secret, b.secret, s.schoolId);
 });

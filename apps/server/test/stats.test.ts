@@ -85,7 +85,9 @@ describe('statistics', () => {
       tierHigh: 2,
       tierCritical: 1,
       casesOpenWithoutAdult: 3,
-      parentSchoolFamilies: null,
+      // no parent-school session in this fixture: a real zero, no longer "not available"
+      parentSchoolSessions: 0,
+      parentSchoolFamilies: 0,
     });
     const portal = (
       await t.app.inject({

@@ -13,6 +13,10 @@ export const resources = [
   'notes',
   'alerts',
   'statistics',
+  // parent-school signups and attendance: which family signed up for which child, check-ins,
+  // and the families-reached coverage built from them. Sessions themselves are not personal
+  // data; managing them is the platform action `parent_school.manage` (contracts/permissions).
+  'parent_school',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -63,6 +67,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: none,
     statistics: none,
+    parent_school: none,
   },
   guardian: {
     answers: none, // except forms the guardian filled in themself (PSC-17), checked per screening
@@ -71,6 +76,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: none,
     statistics: none,
+    parent_school: { reach: 'own_child', view: 'full' }, // their family's signups for their children
   },
   class_teacher: {
     answers: none,
@@ -79,6 +85,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: { reach: 'own_class', view: 'full' },
     statistics: { reach: 'own_class', view: 'suppressed' },
+    parent_school: { reach: 'own_class', view: 'full' },
   },
   grade_leader: {
     answers: none,
@@ -87,6 +94,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: { reach: 'own_grade', view: 'escalated_to_them' },
     statistics: { reach: 'own_grade', view: 'suppressed' },
+    parent_school: { reach: 'own_grade', view: 'full' },
   },
   counsellor: {
     answers: { reach: 'own_school', view: 'full' },
@@ -95,6 +103,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: { reach: 'own_school', view: 'full' },
     alerts: { reach: 'own_school', view: 'full' },
     statistics: { reach: 'own_school', view: 'full' },
+    parent_school: { reach: 'own_school', view: 'full' },
   },
   volunteer: {
     answers: none,
@@ -103,6 +112,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: none,
     statistics: none,
+    parent_school: none,
   },
   school_admin: {
     answers: none,
@@ -111,6 +121,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: { reach: 'own_school', view: 'full' },
     statistics: { reach: 'own_school', view: 'full' },
+    parent_school: { reach: 'own_school', view: 'full' },
   },
   district_admin: {
     answers: none,
@@ -119,6 +130,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: { reach: 'own_region', view: 'identity_free_counts' },
     statistics: { reach: 'own_region', view: 'suppressed' },
+    parent_school: { reach: 'own_region', view: 'aggregates' }, // families-reached counts only
   },
   secret_key: {
     answers: none,
@@ -127,6 +139,7 @@ export const authorizationMatrix: Record<Subject, Record<Resource, Access>> = {
     notes: none,
     alerts: { reach: 'tenant', view: 'ids_only' },
     statistics: { reach: 'tenant', view: 'aggregates' },
+    parent_school: { reach: 'tenant', view: 'aggregates' }, // coverage only, never attendee lists
   },
 };
 

@@ -18,6 +18,10 @@ export interface DB {
   webhook_outbox: WebhookOutboxTable;
   webhook_attempts: WebhookAttemptsTable;
   hotlines: HotlinesTable;
+  // parent school (migration 0008)
+  parent_school_sessions: ParentSchoolSessionsTable;
+  parent_school_targets: ParentSchoolTargetsTable;
+  parent_school_signups: ParentSchoolSignupsTable;
   // screening pipeline (migrations 0100+)
   campaigns: CampaignsTable;
   consents: ConsentsTable;
@@ -403,4 +407,56 @@ export interface HotlinesTable {
   verification: JSONColumnType<object, string, string>;
   created_at: Date;
   retired_at: Date | null;
+}
+
+// ---- Parent school (migration 0008) ----
+
+export interface ParentSchoolSessionsTable {
+  id: string;
+  tenant_id: string;
+  title: string;
+  topic: string;
+  speaker: string;
+  description: string | null;
+  mode: 'online' | 'offline';
+  place: string | null;
+  link: string | null;
+  capacity: number;
+  starts_at: Date;
+  ends_at: Date;
+  status: 'scheduled' | 'cancelled';
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  cancelled_at: Date | null;
+}
+
+export interface ParentSchoolTargetsTable {
+  session_id: string;
+  tenant_id: string;
+  school_id: string;
+  grade_id: string | null;
+}
+
+export interface ParentSchoolSignupsTable {
+  id: string;
+  tenant_id: string;
+  session_id: string;
+  guardian_id: string;
+  student_id: string;
+  family_key: string;
+  school_id: string;
+  grade_id: string | null;
+  class_id: string | null;
+  attendee_count: number;
+  state: 'confirmed' | 'waitlisted' | 'cancelled';
+  created_at: Date;
+  confirmed_at: Date | null;
+  promoted: Generated<boolean>;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  cancel_reason: 'family' | 'staff' | 'session_cancelled' | null;
+  checked_in_at: Date | null;
+  checked_in_by: string | null;
+  attended_count: number | null;
 }

@@ -3,6 +3,7 @@ import type { RosterSync, RegionsSync } from '@xinqiao/contracts/roster';
 import { hashSecretKey } from '../crypto/tokens.js';
 import { shanghaiDate } from '../dates.js';
 import { newId } from '../ids.js';
+import { seedParentSchoolDemo } from '../parent-school/demo.js';
 import { createLine, jiangxiLines } from '../repositories/hotlines.js';
 import { syncRegions, syncSchoolRoster } from '../repositories/roster.js';
 import { createApiKey, createTenant } from '../repositories/tenants.js';
@@ -119,7 +120,7 @@ export interface DemoSeed {
 
 /**
  * Seeds (idempotently) the demo tenant, its region tree, one school's roster, the Jiangxi
- * hotlines and a school counselling line. `secretKey` (from the root start script) is accepted
+ * hotlines, a school counselling line and parent-school sessions (parent-school/demo.ts). `secretKey` (from the root start script) is accepted
  * for the demo tenant; without one a key is minted and returned once.
  */
 export async function seedDemo(
@@ -204,6 +205,7 @@ export async function seedDemo(
         now,
       );
     }
+    await seedParentSchoolDemo(trx, tenant.id, schoolId, now);
     return { tenantId: tenant.id, schoolId, ...(minted ? { mintedSecretKey: minted } : {}) };
   });
   return result;

@@ -16,6 +16,8 @@ export interface Ctx {
   student: (externalId: string) => string;
   /** A school-1 hotline of tenant A. */
   hotline: string;
+  /** A parent-school session of tenant A for the whole of school-1, in the future. */
+  psSession: string;
 }
 export interface Probe {
   request: (ctx: Ctx) => Omit<InjectOptions, 'headers'>;
