@@ -58,6 +58,15 @@ export const StudentExport = z.object({
     }),
   ),
   contacts: z.array(z.object({ kind: z.string(), at: Timestamp, note: z.nullable(z.string()) })),
+  parentSchoolSignups: z.array(
+    z.object({
+      sessionId: OpaqueId,
+      guardianId: OpaqueId,
+      state: z.string(),
+      createdAt: Timestamp,
+      checkedInAt: z.nullable(Timestamp),
+    }),
+  ),
   erasedAt: z.nullable(Timestamp),
   exportedAt: Timestamp,
 });

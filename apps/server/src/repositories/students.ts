@@ -123,6 +123,13 @@ export async function exportStudent(
       at: x.at.toISOString(),
       note: open(`contact:${x.id}:note`, x.note_enc),
     })),
+    parentSchoolSignups: history.signups.map((x) => ({
+      sessionId: x.session_id,
+      guardianId: x.guardian_id,
+      state: x.state,
+      createdAt: x.created_at.toISOString(),
+      checkedInAt: x.checked_in_at ? x.checked_in_at.toISOString() : null,
+    })),
     erasedAt: person.erased_at ? person.erased_at.toISOString() : null,
     exportedAt: now.toISOString(),
   };
@@ -180,6 +187,13 @@ async function heldAbout(db: Executor, tenantId: string, studentId: string) {
       .where('cases.student_id', '=', studentId)
       .orderBy('case_events.at')
       .orderBy('case_events.id')
+      .execute(),
+    signups: await db
+      .selectFrom('parent_school_signups')
+      .select(['session_id', 'guardian_id', 'state', 'created_at', 'checked_in_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('student_id', '=', studentId)
+      .orderBy('created_at')
       .execute(),
     contacts: await db
       .selectFrom('student_contacts')
