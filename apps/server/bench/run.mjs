@@ -7,29 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { createSnapshot, demoUsers, openDatabase, seedDemo, startServer } from '../dist/index.js';
+import { bareServer, cannon, connections, row, seconds } from './lib.mjs';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const secretKey = `sk_bench_${randomUUID().replaceAll('-', '')}`;
-
-function cannon(opts) {
-  return new Promise((resolve, reject) => {
-    autocannon({ duration: seconds, connections, ...opts }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    );
-  });
-}
-
-const row = (name, db, r) => ({
-  name,
-  db,
-  rps: Math.round(r.requests.average),
-  p99: r.latency.p99,
-  errors: r.errors + r.non2xx,
-});
 
 async function benchServer(db, database) {
   let seed;
@@ -95,18 +76,11 @@ async function benchServer(db, database) {
 }
 
 async function benchBare() {
-  const app = Fastify();
-  app.get('/bare', async () => ({ ok: true }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address();
+  const bare = await bareServer((app) => app.get('/bare', async () => ({ ok: true })));
   try {
-    return row(
-      'GET /bare (plain Fastify)',
-      '—',
-      await cannon({ url: `http://127.0.0.1:${port}/bare` }),
-    );
+    return row('GET /bare (plain Fastify)', '—', await cannon({ url: `${bare.url}/bare` }));
   } finally {
-    await app.close();
+    await bare.close();
   }
 }
 
