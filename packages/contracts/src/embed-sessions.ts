@@ -26,3 +26,25 @@ export const defaultEmbedTtlSeconds = 900;
 /** Issuer and audience of embed tokens; the server checks both. */
 export const embedTokenIssuer = 'urn:xinqiao:server';
 export const embedTokenAudience = 'urn:xinqiao:embed';
+
+/**
+ * The payload of an embed token (an HS256 JWT) exactly as the server signs it: issuer, audience,
+ * the person (`sub`), the tenant (`tid`), a token id, the (role, org unit) pairs it carries
+ * (`mem`), and issued-at/expiry in seconds since the epoch. Only the server verifies a token; a
+ * page may read these to know whose token it holds (the SDK keys its offline outbox by
+ * `tid`/`sub`), never to decide what the person may do.
+ */
+export const EmbedTokenClaims = z.object({
+  iss: z.literal(embedTokenIssuer),
+  aud: z.literal(embedTokenAudience),
+  /** The person the token was minted for (`usr_…`). */
+  sub: OpaqueId,
+  /** The tenant (`ten_…`). */
+  tid: OpaqueId,
+  jti: z.string(),
+  /** (role, org unit) pairs at minting; the server intersects them with live memberships. */
+  mem: z.array(Membership),
+  iat: z.int(),
+  exp: z.int(),
+});
+export type EmbedTokenClaims = z.infer<typeof EmbedTokenClaims>;

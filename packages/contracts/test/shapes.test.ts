@@ -6,6 +6,7 @@ import { roles } from '../src/memberships.js';
 import { OpaqueId } from '../src/ids.js';
 import { PageQuery } from '../src/pagination.js';
 import { IdempotencyKey, RequestId } from '../src/request-id.js';
+import { EmbedTokenClaims, embedTokenAudience, embedTokenIssuer } from '../src/embed-sessions.js';
 
 describe('error body', () => {
   it('has a status for every code, 4xx or 5xx', () => {
@@ -90,5 +91,28 @@ describe('identifiers', () => {
     expect(IdempotencyKey.safeParse('short').success).toBe(false);
     expect(PageQuery.safeParse({ limit: '20' }).success).toBe(true);
     expect(PageQuery.safeParse({ limit: '0' }).success).toBe(false);
+  });
+});
+
+describe('embed token claims', () => {
+  const claims = {
+    iss: embedTokenIssuer,
+    aud: embedTokenAudience,
+    sub: 'usr_0123456789abcdefghij',
+    tid: 'ten_0123456789abcdefghij',
+    jti: 'jti_0123456789abcdefghij',
+    mem: [{ role: 'student', orgUnit: 'cls_0123456789abcdefghij' }],
+    iat: 1_780_000_000,
+    exp: 1_780_000_900,
+  };
+  it('reads the payload the server signs', () => {
+    expect(EmbedTokenClaims.safeParse(claims).success).toBe(true);
+  });
+  it('refuses another audience, a missing tenant or roles without their unit', () => {
+    expect(EmbedTokenClaims.safeParse({ ...claims, aud: 'urn:other' }).success).toBe(false);
+    expect(EmbedTokenClaims.safeParse({ ...claims, tid: undefined }).success).toBe(false);
+    expect(EmbedTokenClaims.safeParse({ ...claims, mem: [{ role: 'student' }] }).success).toBe(
+      false,
+    );
   });
 });

@@ -1,8 +1,14 @@
-// What a page that embeds the screening form pulls from the SDK: the client with its resources
-// (their zod/mini response schemas), the outbox (idb), drafts, and the error classes it branches on.
-import { ConnectionError, createClient, createOutbox, newIdempotencyKey } from '../src/index.js';
+// What a page that embeds the screening form pulls from the SDK: the screening client (its
+// resources' zod/mini response schemas), the outbox (idb), drafts, and the error classes it
+// branches on. Imported from the package's one browser entry, as a page does.
+import {
+  ConnectionError,
+  createOutbox,
+  createScreeningClient,
+  newIdempotencyKey,
+} from '../src/index.js';
 
-const client = createClient({
+const client = createScreeningClient({
   baseUrl: 'https://api.example.cn',
   fetchToken: async () => (await fetch('/portal/xinqiao-token')).text(),
   outbox: createOutbox(),

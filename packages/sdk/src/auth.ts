@@ -1,3 +1,4 @@
+import { EmbedTokenClaims } from '@xinqiao/contracts/embed-sessions';
 import type { AuthSource } from './core.js';
 
 /** Whose token this is: the tenant (`tid`) and the person (`sub`) an embed token was minted for. */
@@ -8,8 +9,9 @@ export interface TokenIdentity {
 
 /**
  * Reads the tenant and subject of an embed token (a JWT) WITHOUT verifying it: the server
- * verifies every request; the SDK only needs to know whose queue and drafts to use. Returns
- * undefined for anything that is not a JWT carrying both claims.
+ * verifies every request; the SDK only needs to know whose queue and drafts to use. The payload
+ * must be the contracts' `EmbedTokenClaims` (as the server signs them); anything else, or
+ * anything that is not a JWT, gives undefined.
  */
 export function tokenIdentity(token: string): TokenIdentity | undefined {
   const payload = token.split('.')[1];
@@ -19,11 +21,8 @@ export function tokenIdentity(token: string): TokenIdentity | undefined {
     const bytes = Uint8Array.from(atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '=')), (c) =>
       c.charCodeAt(0),
     );
-    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof claims !== 'object' || claims === null) return undefined;
-    const { sub, tid } = claims as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof tid !== 'string' || !sub || !tid) return undefined;
-    return { tenant: tid, subject: sub };
+    const claims = EmbedTokenClaims.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return claims.success ? { tenant: claims.data.tid, subject: claims.data.sub } : undefined;
   } catch {
     return undefined;
   }

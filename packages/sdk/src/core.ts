@@ -1,5 +1,4 @@
-import ky, { TimeoutError as KyTimeoutError } from 'ky';
-import type { KyInstance } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import * as z from 'zod/mini';
 import {
   ApiError,
@@ -69,11 +68,11 @@ export const maxRetryAfterMs = 60_000;
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface Call<S extends z.ZodMiniType> {
+/** What every call names. */
+export interface BaseCall {
   method: Method;
   /** Relative to the base URL, without a leading slash: `v1/embed-sessions`. */
   path: string;
-  schema: S;
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   options?: RequestOptions | undefined;
@@ -81,8 +80,20 @@ export interface Call<S extends z.ZodMiniType> {
   auth?: AuthSource;
 }
 
+/** A call answered with JSON, parsed with the contracts' `schema`. */
+export interface Call<S extends z.ZodMiniType> extends BaseCall {
+  schema: S;
+}
+
 export interface Transport {
+  /** A JSON answer, parsed with `call.schema`. */
   request<S extends z.ZodMiniType>(call: Call<S>): Promise<z.infer<S>>;
+  /**
+   * The attempt loop itself, for answers that are not JSON (see `text.ts`): `accept` is sent as
+   * `Accept`, and `ok` turns a 2xx answer into the result (or throws). Retries, refresh and
+   * errors as for `request`.
+   */
+  send<T>(call: BaseCall, accept: string, ok: (response: Response, text: string) => T): Promise<T>;
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -114,45 +125,67 @@ function retryable(error: XinqiaoError): boolean {
   return error.status === 409 && error.code === 'idempotency_in_progress';
 }
 
-/** The request core: one attempt loop with explicit retry, refresh and parsing rules. */
+/**
+ * The request core: one attempt loop with explicit retry, refresh and parsing rules. ky does the
+ * HTTP (prefix URL, query, JSON body); its own retries, timeout and error throwing are off, since
+ * retries, timeouts and errors are all decided here.
+ */
 export function createTransport(options: TransportOptions, defaultAuth?: AuthSource): Transport {
+  // A plain call (no `this`): a page's `window.fetch` must not be invoked on another object.
+  const fetchImpl = options.fetch;
   const api: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
     retry: 0,
+    timeout: false,
     throwHttpErrors: false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(fetchImpl
+      ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchImpl(input, init) }
+      : {}),
   });
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
   async function attempt(
-    call: Call<z.ZodMiniType>,
+    call: BaseCall,
+    accept: string,
     credential: string | undefined,
     idempotencyKey: string | undefined,
   ): Promise<{ response: Response; text: string } | XinqiaoError> {
     const signal = call.options?.signal;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (options.locale) headers['accept-language'] = options.locale;
     if (credential) headers.authorization = `Bearer ${credential}`;
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const searchParams: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) searchParams[k] = v;
+    // One controller per attempt: the timeout (which also covers reading the body, so a stalled
+    // answer on a weak network cannot hang) and the caller's signal both abort it.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let expired = false;
+    const timer = setTimeout(
+      () => {
+        expired = true;
+        controller.abort();
+      },
+      call.options?.timeout ?? options.timeout ?? defaultTimeoutMs,
+    );
     try {
       const response = await api(call.path, {
         method: call.method,
         headers,
         ...(Object.keys(searchParams).length > 0 ? { searchParams } : {}),
-        timeout: call.options?.timeout ?? options.timeout ?? defaultTimeoutMs,
         ...(call.body !== undefined ? { json: call.body } : {}),
-        ...(signal ? { signal } : {}),
+        signal: controller.signal,
       });
       // Reading the body can fail too (a connection dropped mid-answer): same rules as no answer.
       const text = await response.text();
       return { response, text };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof KyTimeoutError) {
+      if (expired) {
         return new TimeoutError(`no answer from ${call.method} /${call.path} in time`, {
           cause: error,
         });
@@ -161,6 +194,9 @@ export function createTransport(options: TransportOptions, defaultAuth?: AuthSou
       return new ConnectionError(`${call.method} /${call.path} failed: ${reason}`, {
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -195,7 +231,12 @@ export function createTransport(options: TransportOptions, defaultAuth?: AuthSou
     return parsed.data;
   }
 
-  async function request<S extends z.ZodMiniType>(call: Call<S>): Promise<z.infer<S>> {
+  /** The attempt loop: credentials, one idempotency key, refresh once, retries with backoff. */
+  async function send<T>(
+    call: BaseCall,
+    accept: string,
+    ok: (response: Response, text: string) => T,
+  ): Promise<T> {
     const signal = call.options?.signal;
     const auth = call.auth ?? defaultAuth;
     const maxRetries = call.options?.maxRetries ?? options.maxRetries ?? defaultMaxRetries;
@@ -209,14 +250,14 @@ export function createTransport(options: TransportOptions, defaultAuth?: AuthSou
       signal?.throwIfAborted();
       const credential = await auth?.credential();
       signal?.throwIfAborted();
-      const outcome = await attempt(call, credential, idempotencyKey);
+      const outcome = await attempt(call, accept, credential, idempotencyKey);
 
       let error: XinqiaoError;
       if (outcome instanceof XinqiaoError) {
         error = outcome;
       } else {
         const { response, text } = outcome;
-        if (response.ok) return parse(call, response, text);
+        if (response.ok) return ok(response, text);
         error = toApiError(response.status, response.headers, text, response.statusText, now());
       }
 
@@ -245,5 +286,9 @@ export function createTransport(options: TransportOptions, defaultAuth?: AuthSou
     }
   }
 
-  return { request };
+  return {
+    request: (call) =>
+      send(call, 'application/json', (response, text) => parse(call, response, text)),
+    send,
+  };
 }

@@ -1,24 +1,14 @@
-import { tokenSource } from './auth.js';
-import type { TokenOptions } from './auth.js';
-import { createTransport } from './core.js';
-import type { TransportOptions } from './core.js';
-import { ClientOutbox } from './outbox.js';
-import type { OutboxStore } from './outbox.js';
+import type { ClientOutbox, OutboxStore } from './outbox.js';
 import { pageAlerts } from './resources/alerts.js';
 import { audit } from './resources/audit.js';
 import { pageCampaigns } from './resources/campaigns.js';
 import { cases, concerns, stats, studentRecord } from './resources/cases.js';
 import { hotlines } from './resources/hotlines.js';
+import { parentSchool } from './resources/parent-school.js';
 import { consents } from './resources/consents.js';
-import { health } from './resources/health.js';
-import { instruments } from './resources/instruments.js';
-import {
-  safetySignalSender,
-  safetySignals,
-  screeningSender,
-  screenings,
-} from './resources/screenings.js';
 import { students } from './resources/students.js';
+import { screeningParts } from './screening.js';
+import type { ClientOptions, ScreeningClient } from './screening.js';
 
 export * from './errors.js';
 export { tokenIdentity } from './auth.js';
@@ -27,6 +17,8 @@ export { newIdempotencyKey } from './core.js';
 export type { SubmitOptions, Submitted } from './resources/screenings.js';
 export type { Call, RequestOptions, TransportOptions } from './core.js';
 export { ClientOutbox, createOutbox } from './outbox.js';
+export { createScreeningClient } from './screening.js';
+export type { ClientOptions, ScreeningClient } from './screening.js';
 export type {
   EnqueueInput,
   OutboxEventMap,
@@ -40,21 +32,9 @@ export type {
   StoredError,
 } from './outbox.js';
 
-export interface ClientOptions extends TransportOptions, TokenOptions {
-  /** An outbox from `createOutbox()`: submissions survive reloads and dropped connections. */
-  outbox?: OutboxStore;
-}
-
 /** The browser/embed client, authenticated with a short-lived embed token. */
-export interface XinqiaoClient {
-  /** Liveness of the API. */
-  health: ReturnType<typeof health>;
-  instruments: ReturnType<typeof instruments>;
+export interface XinqiaoClient extends Omit<ScreeningClient, 'campaigns'> {
   campaigns: ReturnType<typeof pageCampaigns>;
-  /** `create` now, or `submit` through the outbox; drafts. */
-  screenings: ReturnType<typeof screenings>;
-  /** `create` now, or `send` through the outbox (ahead of everything else). */
-  safetySignals: ReturnType<typeof safetySignals>;
   consents: ReturnType<typeof consents>;
   alerts: ReturnType<typeof pageAlerts>;
   students: ReturnType<typeof students> & { record: ReturnType<typeof studentRecord> };
@@ -64,6 +44,8 @@ export interface XinqiaoClient {
   stats: ReturnType<typeof stats>;
   /** The audit log of the units the signed-in admin may see. */
   audit: ReturnType<typeof audit>;
+  /** 家长学校: sessions, a guardian's signups, staff check-in, `.ics` files, families reached. */
+  parentSchool: ReturnType<typeof parentSchool>;
 }
 
 /**
@@ -75,17 +57,10 @@ export function createClient(
 ): XinqiaoClient & { outbox: ClientOutbox };
 export function createClient(options: ClientOptions): XinqiaoClient & { outbox?: ClientOutbox };
 export function createClient(options: ClientOptions): XinqiaoClient & { outbox?: ClientOutbox } {
-  const tokens = tokenSource(options);
-  const transport = createTransport(options, tokens);
-  const outbox = options.outbox ? new ClientOutbox(options.outbox, tokens, transport) : undefined;
-  outbox?.registerSender('screening', screeningSender);
-  outbox?.registerSender('safety-signal', safetySignalSender);
+  const { transport, client } = screeningParts(options);
   return {
-    health: health(transport),
-    instruments: instruments(transport),
+    ...client,
     campaigns: pageCampaigns(transport),
-    screenings: screenings(transport, outbox),
-    safetySignals: safetySignals(transport, outbox),
     consents: consents(transport),
     alerts: pageAlerts(transport),
     students: { ...students(transport), record: studentRecord(transport) },
@@ -94,6 +69,6 @@ export function createClient(options: ClientOptions): XinqiaoClient & { outbox?:
     cases: cases(transport),
     stats: stats(transport),
     audit: audit(transport),
-    ...(outbox ? { outbox } : {}),
+    parentSchool: parentSchool(transport),
   };
 }

@@ -9,6 +9,7 @@ import { consents } from './resources/consents.js';
 import { serverHotlines } from './resources/hotlines.js';
 import { embedSessions } from './resources/embed-sessions.js';
 import { health } from './resources/health.js';
+import { parentSchoolSessions } from './resources/parent-school.js';
 import { roster } from './resources/roster.js';
 import { keys, tenant } from './resources/tenant.js';
 import { verifyWebhook } from './webhooks.js';
@@ -60,6 +61,8 @@ export function createServerClient(options: ServerClientOptions) {
     keys: keys(transport),
     /** The tenant's audit log. */
     audit: audit(transport),
+    /** 家长学校: manage sessions, their `.ics` files, families reached per school. */
+    parentSchool: parentSchoolSessions(transport),
     webhooks: {
       /** See `verifyWebhook`: checks the signature and returns the typed envelope, or throws. */
       verify: verifyWebhook,

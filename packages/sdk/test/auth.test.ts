@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EmbedTokenClaims } from '@xinqiao/contracts/embed-sessions';
 import { AuthenticationError, createClient, tokenIdentity } from '../src/index.js';
 import { recordingFetch, seededServer } from './support.js';
 import type { Seeded } from './support.js';
@@ -111,5 +112,22 @@ describe('embed-token auth', () => {
     expect(tokenIdentity('nope')).toBeUndefined();
     expect(tokenIdentity('a.b.c')).toBeUndefined();
     expect(tokenIdentity(`x.${btoa(JSON.stringify({ sub: 'usr_1' }))}.y`)).toBeUndefined();
+  });
+
+  it('a real embed token carries exactly the contracts’ EmbedTokenClaims', async () => {
+    const token = await s.tokenFor('tea-1');
+    const payload = JSON.parse(
+      Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    const claims = EmbedTokenClaims.parse(payload);
+    expect(Object.keys(payload).sort()).toEqual(Object.keys(EmbedTokenClaims.shape).sort());
+    expect(claims.tid).toBe(s.server.tenantId);
+    expect(claims.mem).toEqual([{ role: 'class_teacher', orgUnit: expect.any(String) }]);
+    expect(claims.exp - claims.iat).toBe(900);
+    // Another audience (a token that is not an embed token) names no one whose outbox this is.
+    const other = Buffer.from(JSON.stringify({ ...payload, aud: 'urn:other' })).toString(
+      'base64url',
+    );
+    expect(tokenIdentity(`x.${other}.y`)).toBeUndefined();
   });
 });

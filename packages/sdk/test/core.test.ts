@@ -230,6 +230,23 @@ describe('timeouts, cancellation, headers', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('the timeout also covers a body that stalls after the headers', async () => {
+    const stalled: typeof fetch = async (input, init) => {
+      const signal = (input instanceof Request ? input.signal : undefined) ?? init?.signal;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"status":'));
+          signal?.addEventListener('abort', () => controller.error(signal.reason));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/json' } });
+    };
+    const err = await createClient({ baseUrl: server.url, fetch: stalled, timeout: 50 })
+      .health({ maxRetries: 0 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+  });
+
   it('an AbortSignal cancels the request and any retry waiting in backoff', async () => {
     const controller = new AbortController();
     const { fetch, calls } = recordingFetch(undefined, () => {

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, PermissionDeniedError, createClient, tokenIdentity } from '../src/index.js';
+import { statsCsvHeader } from '@xinqiao/contracts/stats';
+import {
+  NotFoundError,
+  PermissionDeniedError,
+  ResponseValidationError,
+  createClient,
+  tokenIdentity,
+} from '../src/index.js';
 import { createServerClient } from '../src/server.js';
 import type { XinqiaoServerClient } from '../src/server.js';
-import { seededServer } from './support.js';
+import { recordingFetch, seededServer } from './support.js';
 import type { Seeded } from './support.js';
 
 let s: Seeded;
@@ -81,5 +88,94 @@ describe('concerns, cases, student record, stats', () => {
       to: '2026-12-31',
     });
     expect(table).toBeTruthy();
+  });
+
+  it('the statistics CSV, as text, for the portal and for a school admin in a page', async () => {
+    const query = {
+      unitId: s.schoolId,
+      by: 'class',
+      from: '2026-09-01',
+      to: '2026-12-31',
+    } as const;
+    const csv = await sdk.stats.coverageCsv(query);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(statsCsvHeader.join(','));
+    expect(lines.length).toBeGreaterThan(2);
+    // The portal's copy suppresses small cells; the school's own admin sees the counts.
+    const own = (await as('adm-1').stats.coverageCsv(query)).split('\r\n');
+    expect(own[0]).toBe(lines[0]);
+    expect(own).toHaveLength(lines.length);
+    await expect(as('stu-1').stats.coverageCsv(query)).rejects.toBeInstanceOf(
+      PermissionDeniedError,
+    );
+  });
+
+  it('a download answered with something else (a captive portal’s page) breaks the contract', async () => {
+    const { fetch } = recordingFetch(
+      undefined,
+      () =>
+        new Response('<html>请先登录校园网</html>', { headers: { 'content-type': 'text/html' } }),
+    );
+    const client = createServerClient({ baseUrl: s.server.url, secretKey: s.secretKey, fetch });
+    const err = await client.stats
+      .coverageCsv({ unitId: s.schoolId, from: '2026-09-01', to: '2026-12-31' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseValidationError);
+    expect((err as ResponseValidationError).message).toContain('text/html, not text/csv');
+  });
+});
+
+describe('parent school', () => {
+  it('the portal schedules a session; a guardian signs up, downloads the .ics and cancels', async (ctx) => {
+    // The server's parent-school routes are being added (issue #4): run once they answer.
+    const probe = await fetch(`${s.server.url}/v1/parent-school/sessions`, {
+      headers: { authorization: `Bearer ${s.secretKey}` },
+    });
+    if (probe.status === 404) ctx.skip();
+
+    const startsAt = new Date(s.server.clock.now().getTime() + 7 * 86_400_000);
+    const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
+    const session = await sdk.parentSchool.create({
+      title: '青春期亲子沟通',
+      topic: '亲子沟通',
+      speaker: '王老师',
+      mode: 'offline',
+      place: '第一中学报告厅',
+      capacity: 1,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      schoolIds: [s.schoolId],
+    });
+    expect(session).toMatchObject({ status: 'scheduled', seatsLeft: 1 });
+
+    const guardian = as('par-1');
+    const children = await guardian.parentSchool.children();
+    expect(children.data.map((c) => c.studentId)).toEqual([stu1]);
+    const listed = await guardian.parentSchool.list();
+    expect(listed.data.map((x) => x.id)).toContain(session.id);
+
+    const signup = await guardian.parentSchool.signup(session.id, {
+      childStudentId: stu1,
+      attendeeCount: 1,
+    });
+    expect(signup).toMatchObject({ sessionId: session.id, state: 'confirmed' });
+    const seen = await guardian.parentSchool.get(session.id);
+    expect(seen.mySignups.map((x) => x.id)).toEqual([signup.id]);
+    expect(seen.seatsLeft).toBe(0);
+
+    const ics = await guardian.parentSchool.calendar(session.id);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r?\n/);
+    expect(ics).toContain(`${session.id}@xinqiao`);
+    expect(await sdk.parentSchool.calendar(session.id)).toContain('BEGIN:VEVENT');
+
+    const attendees = await as('adm-1').parentSchool.attendees(session.id);
+    expect(attendees.data.map((a) => a.id)).toEqual([signup.id]);
+
+    const cancelled = await guardian.parentSchool.cancelSignup(session.id, signup.id);
+    expect(cancelled.state).toBe('cancelled');
+    expect((await sdk.parentSchool.cancelSession(session.id)).status).toBe('cancelled');
+    await expect(guardian.parentSchool.calendar('pss_0123456789abcdefghij')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -25,6 +25,25 @@ export function campaigns(t: Transport) {
   };
 }
 
+/**
+ * `GET /v1/campaigns/:id/eligibility`: ask before question 1 (window, consent, already submitted,
+ * `sharedDevices`, the instruments in order). `studentId`: a guardian's child.
+ */
+export const eligibility =
+  (t: Transport) =>
+  (
+    campaignId: string,
+    query: z.infer<typeof EligibilityQuery> = {},
+    options?: RequestOptions,
+  ): Promise<Eligibility> =>
+    t.request({
+      method: 'GET',
+      path: `${at(campaignId)}/eligibility`,
+      query,
+      schema: Eligibility,
+      options,
+    });
+
 /** The student/guardian view adds the form's pre-flight check. */
 export function pageCampaigns(t: Transport) {
   return {
@@ -33,17 +52,6 @@ export function pageCampaigns(t: Transport) {
      * `GET /v1/campaigns/:id/eligibility`: ask before question 1 (window, consent, already
      * submitted, `sharedDevices`, the instruments in order). `studentId`: a guardian's child.
      */
-    eligibility: (
-      campaignId: string,
-      query: z.infer<typeof EligibilityQuery> = {},
-      options?: RequestOptions,
-    ): Promise<Eligibility> =>
-      t.request({
-        method: 'GET',
-        path: `${at(campaignId)}/eligibility`,
-        query,
-        schema: Eligibility,
-        options,
-      }),
+    eligibility: eligibility(t),
   };
 }

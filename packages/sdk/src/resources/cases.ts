@@ -5,6 +5,7 @@ import type { ConcernCreate } from '@xinqiao/contracts/concerns';
 import { CoverageStats } from '@xinqiao/contracts/stats';
 import type { StatsQuery } from '@xinqiao/contracts/stats';
 import type { RequestOptions, Transport } from '../core.js';
+import { text } from '../text.js';
 
 const caseAt = (id: string) => `v1/cases/${encodeURIComponent(id)}`;
 
@@ -59,6 +60,23 @@ export function stats(t: Transport) {
         schema: CoverageStats,
         options,
       }),
+    /**
+     * `GET /v1/stats/coverage.csv`: the same table as the CSV of the twice-yearly report (UTF-8,
+     * CRLF, the contracts' `statsCsvHeader`), as text. To offer it as a file in a page:
+     * `URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))`; Excel on Windows wants a BOM
+     * (`'\uFEFF' + csv`) to read UTF-8.
+     */
+    coverageCsv: (query: StatsQuery, options?: RequestOptions): Promise<string> =>
+      text(
+        t,
+        {
+          method: 'GET',
+          path: 'v1/stats/coverage.csv',
+          query,
+          options,
+        },
+        'text/csv',
+      ),
   };
 }
 
