@@ -5,6 +5,7 @@ import { SignatureHeaderValue, WebhookEnvelope } from '@xinqiao/contracts/webhoo
 import * as z from 'zod/mini';
 import { backoffMs, deliverDueWebhooks, deliveryPolicy } from '../src/jobs/webhook-delivery.js';
 import { enqueueWebhook } from '../src/jobs/outbox.js';
+import { startJobs } from '../src/jobs/runner.js';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
 import { bearer, seedTenant } from './support/seed.js';
 
@@ -106,6 +107,32 @@ describe('webhooks', () => {
     expect(row).toMatchObject({ state: 'delivered', attempts: 1, lease_owner: null });
     // delivered events are not sent again
     expect(await deliverDueWebhooks(deps(demo))).toEqual({ delivered: 0, failed: 0, retried: 0 });
+  });
+
+  it('the worker wakes when an event is queued, without waiting for its poll', async () => {
+    const a = await tenantWithWebhook(demo);
+    hits.length = 0;
+    // A poll interval of an hour: only the wake-up can deliver within the wait below.
+    const jobs = startJobs(demo.app, { intervalMs: 3_600_000 });
+    try {
+      await jobs.runOnce(); // the first pass of a fresh runner (retention, purge) is out of the way
+      const id = await demo.database.db
+        .transaction()
+        .execute((trx) =>
+          enqueueWebhook(
+            trx,
+            a.tenantId,
+            'alert.created',
+            { alertId: 'alr_01M1D7NTM06VR95E7CA8989KQ4', recipientUserIds: [] },
+            clock.now(),
+          ),
+        );
+      await expect
+        .poll(() => hits.some((h) => h.body.includes(id!)), { timeout: 20_000, interval: 100 })
+        .toBe(true);
+    } finally {
+      await jobs.stop();
+    }
   });
 
   it('refuses payloads that are not ids only', async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import * as z from 'zod/mini';
@@ -44,7 +45,9 @@ export function embedTokens(deps: {
   clock: Clock;
   database: Database;
 }): EmbedTokenService {
-  const key = new Uint8Array(deps.masterKey.derive('embed-token-signing'));
+  // Imported once: jose would otherwise import raw key bytes on every verification (≈ 7 % of a
+  // screening submission's CPU in the benchmark's profile).
+  const key = createSecretKey(new Uint8Array(deps.masterKey.derive('embed-token-signing')));
   return {
     async issue({ tenantId, userId, memberships, ttlSeconds }) {
       const now = deps.clock.now();

@@ -7,6 +7,17 @@ import {
 import type { Executor } from '../db/types.js';
 import { newId } from '../ids.js';
 
+const queued = new EventTarget();
+
+/**
+ * Calls `listener` whenever an event is queued (in this process), so the delivery worker can wake
+ * soon after instead of at its next poll. Returns the unsubscribe function.
+ */
+export function onWebhookQueued(listener: () => void): () => void {
+  queued.addEventListener('queued', listener);
+  return () => queued.removeEventListener('queued', listener);
+}
+
 /**
  * Queues a webhook event in the caller's transaction, so the event exists iff the change it
  * announces does. `data` holds opaque ids only (checked against the contracts' WebhookData).
@@ -43,5 +54,6 @@ export async function enqueueWebhook(
       delivered_at: null,
     })
     .execute();
+  queued.dispatchEvent(new Event('queued'));
   return id;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { purgeExpiredIdempotencyKeys } from '../http/idempotency.js';
+import { onWebhookQueued } from './outbox.js';
 import { deliverDueWebhooks } from './webhook-delivery.js';
 import { runEscalations } from '../pipeline/alerts.js';
 import { runRetention } from './retention.js';
@@ -46,9 +47,22 @@ export function startJobs(app: FastifyInstance, opts: { intervalMs?: number } = 
   };
   const timer = setInterval(() => void runOnce(), opts.intervalMs ?? 1000);
   timer.unref();
+  // A critical alert's webhook should not wait for the next poll: wake shortly after an event is
+  // queued (its transaction has usually committed by then; if not, the poll delivers it).
+  let nudge: ReturnType<typeof setTimeout> | undefined;
+  const stopListening = onWebhookQueued(() => {
+    if (nudge) return;
+    nudge = setTimeout(() => {
+      nudge = undefined;
+      void runOnce();
+    }, 50);
+    nudge.unref();
+  });
   return {
     runOnce,
     async stop() {
+      stopListening();
+      clearTimeout(nudge);
       clearInterval(timer);
       await running;
     },
