@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import ts from 'typescript';
 import { summaryJsonReporter, writeStartFailure } from './scripts/wtr-summary-reporter.mjs';
+import { realServerPlugin } from './scripts/wtr-test-server.mjs';
 
 const pkgDir = dirname(fileURLToPath(import.meta.url));
 
@@ -72,7 +73,11 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: await launchOptions() })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: flattenedTsconfig() })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: flattenedTsconfig() }),
+    // The real server (@xinqiao/testkit) for suites that talk to the API: src/test/real-server.ts.
+    realServerPlugin(),
+  ],
   testFramework: { config: { timeout: 10_000 } },
   filterBrowserLogs: ({ args }) =>
     !(typeof args[0] === 'string' && args[0].includes('Lit is in dev mode')),

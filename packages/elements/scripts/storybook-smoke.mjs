@@ -71,6 +71,20 @@ const elementChecks = [
     dark: true,
   },
   {
+    id: 'elements-case-timeline--counsellor-view',
+    tag: 'xq-case-timeline',
+    selector: '[data-stage="peer_follow_up"][data-status="not_needed"]',
+    text: '学生更愿意和大人谈',
+  },
+  {
+    id: 'elements-case-timeline--class-teacher-view',
+    globals: 'theme:dark;locale:en',
+    tag: 'xq-case-timeline',
+    selector: '[data-event]',
+    text: 'The six steps',
+    dark: true,
+  },
+  {
     id: 'elements-provider--english-dark',
     tag: 'xq-hotline-card',
     selector: 'a[href="tel:110"]',

@@ -2,6 +2,7 @@
 // `pnpm test` builds it first (`vite build && … && wtr`). This page imports nothing from src/
 // that defines elements before the bundle does, so every tag here comes from the bundle.
 import { expect, fixture, html } from '@open-wc/testing';
+import type { XqCaseTimeline } from './case-timeline/case-timeline.js';
 import type { XqHotlineCard } from './hotline-card/hotline-card.js';
 import type { XqParentSchoolSignup } from './parent-school-signup/parent-school-signup.js';
 import type { XqProvider } from './provider/provider.js';
@@ -13,14 +14,21 @@ interface CdnModule {
   XqProvider: typeof XqProvider;
   XqHotlineCard: typeof XqHotlineCard;
   XqParentSchoolSignup: typeof XqParentSchoolSignup;
+  XqCaseTimeline: typeof XqCaseTimeline;
   XqElement: unknown;
   XqEvent: unknown;
   XqErrorEvent: unknown;
   XqSignupEvent: unknown;
   XqCancelEvent: unknown;
+  XqCaseEventAddedEvent: unknown;
 }
 
-const tags = ['xq-provider', 'xq-hotline-card', 'xq-parent-school-signup'] as const;
+const tags = [
+  'xq-provider',
+  'xq-hotline-card',
+  'xq-parent-school-signup',
+  'xq-case-timeline',
+] as const;
 
 let cdn: CdnModule | undefined;
 async function loadCdn(): Promise<CdnModule> {
@@ -46,7 +54,16 @@ describe('dist/cdn/xinqiao.js (vite)', () => {
     expect(customElements.get('xq-provider')).to.equal(module.XqProvider);
     expect(customElements.get('xq-hotline-card')).to.equal(module.XqHotlineCard);
     expect(customElements.get('xq-parent-school-signup')).to.equal(module.XqParentSchoolSignup);
-    for (const name of ['XqElement', 'XqEvent', 'XqErrorEvent', 'XqSignupEvent', 'XqCancelEvent'])
+    expect(customElements.get('xq-case-timeline')).to.equal(module.XqCaseTimeline);
+    for (const tag of tags) expect(customElements.get(tag), tag).to.be.a('function');
+    for (const name of [
+      'XqElement',
+      'XqEvent',
+      'XqErrorEvent',
+      'XqSignupEvent',
+      'XqCancelEvent',
+      'XqCaseEventAddedEvent',
+    ])
       expect(module[name as keyof CdnModule], name).to.be.a('function');
   });
 

@@ -7,9 +7,17 @@
 export * from './define/xq-provider.js';
 export * from './define/xq-hotline-card.js';
 export * from './define/xq-parent-school-signup.js';
+export * from './define/xq-screening-form.js';
+export * from './define/xq-case-timeline.js';
 export {
   XqSignupEvent,
   XqCancelEvent,
 } from './parent-school-signup/parent-school-signup.events.js';
+export { XqCaseEventAddedEvent } from './case-timeline/case-timeline.events.js';
+export {
+  XqSubmitEvent,
+  XqSubmittedEvent,
+  XqCriticalEvent,
+} from './screening-form/screening-form.events.js';
 export { XqElement } from './base/xq-element.js';
 export { XqEvent, XqErrorEvent } from './events.js';

@@ -22,7 +22,10 @@
  * ```
  *
  * Product events (`xq-submit`, `xq-submitted`, `xq-critical`, `xq-signup`, `xq-error`) are added
- * here by the issues that build the elements which fire them.
+ * here by the issues that build the elements which fire them; an element's own events live in its
+ * folder (`parent-school-signup.events.ts`: `xq-signup`, `xq-cancel`;
+ * `case-timeline.events.ts`: `xq-case-event-added`;
+ * `screening-form.events.ts`: `xq-submit`, `xq-submitted`, `xq-critical`).
  */
 
 /** Name of an Xinqiao event: always `xq-` prefixed. */

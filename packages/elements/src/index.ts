@@ -55,3 +55,34 @@ export {
   type SignupInput,
   type SignupStatus,
 } from './parent-school-signup/parent-school-source.js';
+export {
+  XqCaseTimeline,
+  type CasePerson,
+  type CaseTimelineLoadState,
+} from './case-timeline/case-timeline.js';
+export { XqCaseEventAddedEvent } from './case-timeline/case-timeline.events.js';
+export {
+  caseSourceFromClient,
+  type CaseCallOptions,
+  type CaseTimelineDataSource,
+} from './case-timeline/case-source.js';
+export {
+  XqScreeningForm,
+  type ScreeningFormLayout,
+  type ScreeningFormState,
+  type SafetyState,
+  type SignalEntry,
+} from './screening-form/screening-form.js';
+export {
+  XqSubmitEvent,
+  XqSubmittedEvent,
+  XqCriticalEvent,
+} from './screening-form/screening-form.events.js';
+export {
+  screeningSourceFromClient,
+  type Delivery,
+  type DeliveryUpdate,
+  type QueuedItem,
+  type ScreeningDataSource,
+  type ScreeningFormClient,
+} from './screening-form/screening-source.js';

@@ -13,8 +13,9 @@ describe.skipIf(!chromiumPath)('benchmark (CPU ×4, Slow 4G)', () => {
     expect(card.runs).toBe(1);
     expect(bare.medianMs).toBeGreaterThan(0);
     expect(card.medianMs).toBeGreaterThan(0);
-    // Served compressed, as from a CDN: far below the raw file size.
+    // Served compressed, as from a CDN: far below the raw file size (≈ 190 KB); the size budget
+    // itself is size-limit's (.size-limit.json), not this sanity bound.
     expect(card.scriptBytes).toBeGreaterThan(bare.scriptBytes);
-    expect(card.scriptBytes).toBeLessThan(40_000);
+    expect(card.scriptBytes).toBeLessThan(90_000);
   });
 });

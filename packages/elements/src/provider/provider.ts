@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { createClient, type XinqiaoClient } from '@xinqiao/sdk';
+import { createClient, createOutbox, type OutboxStore, type XinqiaoClient } from '@xinqiao/sdk';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { XqElement } from '../base/xq-element.js';
@@ -88,6 +88,7 @@ export class XqProvider extends XqElement {
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext });
+  private outbox: OutboxStore | undefined;
   private readonly appearanceProvider = new ContextProvider(this, {
     context: appearanceContext,
     initialValue: { theme: 'auto' } satisfies XqAppearance,
@@ -99,7 +100,12 @@ export class XqProvider extends XqElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('baseUrl') || changed.has('fetchToken')) {
+    if (
+      changed.has('client') ||
+      changed.has('baseUrl') ||
+      changed.has('fetchToken') ||
+      changed.has('locale')
+    ) {
       this.clientProvider.setValue(this.client ?? this.createClientFromAttributes());
     }
     if (changed.has('locale')) this.localeProvider.setValue(matchLocale(this.locale));
@@ -115,9 +121,15 @@ export class XqProvider extends XqElement {
 
   private createClientFromAttributes(): XinqiaoClient | undefined {
     if (!this.baseUrl) return undefined;
+    const locale = matchLocale(this.locale);
     return createClient({
       baseUrl: this.baseUrl,
       ...(this.fetchToken ? { fetchToken: this.fetchToken } : {}),
+      // The server answers (messages, errors) in the page's language.
+      ...(locale ? { locale } : {}),
+      // Answers and safety signals survive reloads and dead school networks (IndexedDB); one
+      // outbox per provider, kept when the client is re-created for another locale.
+      outbox: (this.outbox ??= createOutbox()),
     });
   }
 }
