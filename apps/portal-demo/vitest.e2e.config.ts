@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     reporters: reporters('portal-e2e'),
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
