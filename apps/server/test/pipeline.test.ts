@@ -351,6 +351,33 @@ describe('screenings and the four-level network', () => {
     }
   });
 
+  it('one alert by id: in scope for its class teacher (zh-CN action by default, en on request); 403 for students', async () => {
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/v1/alerts', headers: who['tea-1']!.headers })
+    ).json() as AlertList;
+    const al = list.data[0] as Alert;
+    const one = await t.app.inject({
+      method: 'GET',
+      url: `/v1/alerts/${al.id}`,
+      headers: who['tea-1']!.headers,
+    });
+    expect(one.statusCode, one.body).toBe(200);
+    expect((one.json() as Alert).id).toBe(al.id);
+    expect((one.json() as Alert).recommendedAction).toMatch(/[\u4e00-\u9fff]/);
+    const en = await t.app.inject({
+      method: 'GET',
+      url: `/v1/alerts/${al.id}`,
+      headers: { ...who['tea-1']!.headers, 'accept-language': 'en' },
+    });
+    expect((en.json() as Alert).recommendedAction).toMatch(/^[\x20-\x7e]+$/);
+    const student = await t.app.inject({
+      method: 'GET',
+      url: `/v1/alerts/${al.id}`,
+      headers: who['stu-1']!.headers,
+    });
+    expect(student.statusCode).toBe(403);
+  });
+
   it('idempotent replay: same key + body → stored response; another body → 422; second screening → 409 already_submitted', async () => {
     const key = 'replay-key-0001';
     const first = await submit('s07', answers.none(), key);

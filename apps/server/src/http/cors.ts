@@ -50,7 +50,8 @@ export async function installCors(app: FastifyInstance): Promise<void> {
       'x-request-id',
       'accept-language',
     ],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    // content-disposition: the CSV and .ics downloads' file names; idempotent-replayed: retries.
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition', 'idempotent-replayed'],
     maxAge: 600,
   });
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@xinqiao/contracts/ids';
 import { sql } from 'kysely';
 import type { Alert, AlertList } from '@xinqiao/contracts/alerts';
 import type { Role } from '@xinqiao/contracts/memberships';
@@ -70,7 +71,7 @@ type AlertRow = {
   acknowledged_by: string | null;
 };
 
-async function toView(db: Executor, row: AlertRow, now: Date): Promise<Alert> {
+async function toView(db: Executor, row: AlertRow, now: Date, locale: Locale): Promise<Alert> {
   const recipients = await db
     .selectFrom('alert_recipients')
     .selectAll()
@@ -102,7 +103,7 @@ async function toView(db: Executor, row: AlertRow, now: Date): Promise<Alert> {
       viaGap: r.via_gap,
       notifiedAt: r.notified_at.toISOString(),
     })),
-    recommendedAction: recommendedActions[row.tier],
+    recommendedAction: recommendedActions[locale][row.tier],
   };
 }
 
@@ -111,6 +112,7 @@ export async function loadAlertView(
   tenantId: string,
   id: string,
   now: Date,
+  locale: Locale,
 ): Promise<Alert | undefined> {
   const row = await db
     .selectFrom('alerts')
@@ -118,7 +120,7 @@ export async function loadAlertView(
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? toView(db, row as AlertRow, now) : undefined;
+  return row ? toView(db, row as AlertRow, now, locale) : undefined;
 }
 
 const none = sql<boolean>`false`;
@@ -131,9 +133,12 @@ export async function listAlerts(
     state?: 'open' | 'acknowledged' | undefined;
     schoolId?: string | undefined;
     before?: string | undefined;
+    /** One alert, if the caller's scope holds it. */
+    id?: string | undefined;
     limit: number;
   },
   now: Date,
+  locale: Locale,
 ): Promise<AlertList> {
   if (scope.kind === 'district') {
     // Identity-free: two numbers for the region, never a student, class or alert id.
@@ -170,6 +175,7 @@ export async function listAlerts(
   if (q.state) query = query.where('state', '=', q.state);
   if (q.schoolId) query = query.where('school_id', '=', q.schoolId);
   if (q.before) query = query.where('id', '<', q.before);
+  if (q.id) query = query.where('id', '=', q.id);
   if (scope.kind === 'staff') {
     const s = scope;
     query = query.where((eb) =>
@@ -204,7 +210,7 @@ export async function listAlerts(
     };
   }
   const data: Alert[] = [];
-  for (const r of page) data.push(await toView(db, r, now));
+  for (const r of page) data.push(await toView(db, r, now, locale));
   return { data, nextCursor };
 }
 

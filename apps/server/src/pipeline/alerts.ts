@@ -216,7 +216,8 @@ export async function raiseAlert(
       trx,
       a.student.tenantId,
       'alert.created',
-      { alertId: id, orgUnitId: a.student.schoolId, recipientUserIds: told },
+      // One entry per person (the counsellor may also be the on-call contact).
+      { alertId: id, orgUnitId: a.student.schoolId, recipientUserIds: [...new Set(told)] },
       now,
     );
   // High and critical alerts open (or join) the student's case in the same transaction.

@@ -1,3 +1,4 @@
+import type { Locale } from '@xinqiao/contracts/ids';
 /**
  * The four-level warning network as data (ARCHITECTURE §3) — the one routing table the server,
  * the demo and the tests use. Who is told at once, when acknowledgement is due, and whom a
@@ -59,10 +60,21 @@ export const gapFallback: Record<RoutedRole, RoutedRole | null> = {
 };
 
 /** What the staff member is asked to do, per tier (shown with the alert; never a diagnosis). */
-export const recommendedActions: Record<'critical' | 'high' | 'attention', string> = {
-  critical:
-    "Do not leave the student alone. The counsellor sees the student now for a full safety evaluation; the counsellor owns the family step (contact a guardian unless the student's safety requires otherwise) and records it.",
-  high: 'The counsellor talks with the student within the deadline (a brief safety assessment if the ASQ was positive) and records the decision, including whether and how the family is involved.',
-  attention:
-    "Review at the counsellor's next review round; consider a conversation and a re-screening.",
+export const recommendedActions: Record<
+  Locale,
+  Record<'critical' | 'high' | 'attention', string>
+> = {
+  'zh-CN': {
+    critical:
+      '不要让学生独处。心理老师立即与学生面谈，做完整的安全评估；家庭环节由心理老师负责（除非学生安全另有需要，应联系监护人）并记录。',
+    high: '心理老师在期限内与学生谈话（ASQ 阳性时做简短安全评估），并记录处理决定，包括是否以及如何让家庭参与。',
+    attention: '在心理老师下一轮复查时查看；可考虑谈话和复测。',
+  },
+  en: {
+    critical:
+      "Do not leave the student alone. The counsellor sees the student now for a full safety evaluation; the counsellor owns the family step (contact a guardian unless the student's safety requires otherwise) and records it.",
+    high: 'The counsellor talks with the student within the deadline (a brief safety assessment if the ASQ was positive) and records the decision, including whether and how the family is involved.',
+    attention:
+      "Review at the counsellor's next review round; consider a conversation and a re-screening.",
+  },
 };

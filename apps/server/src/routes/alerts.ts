@@ -7,6 +7,7 @@ import { defaultPageSize } from '@xinqiao/contracts/pagination';
 import { tenantOf } from '../auth/authenticate.js';
 import { shanghaiDate } from '../dates.js';
 import { AppError } from '../http/app-error.js';
+import { localeFrom } from '../http/messages.js';
 import { typed } from '../http/zod.js';
 import { audit } from '../repositories/audit.js';
 import { acknowledgeAlert } from '../pipeline/alerts.js';
@@ -48,6 +49,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
             limit: q.limit ?? defaultPageSize,
           },
           now,
+          localeFrom(request.headers['accept-language']),
         );
         if (scope.kind === 'staff' && page.data.length) {
           await audit(
@@ -58,6 +60,58 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
           );
         }
         return page;
+      });
+    },
+  );
+
+  r.get(
+    '/v1/alerts/:alertId',
+    {
+      config: {
+        access: {
+          principals: ['embed_token'],
+          resource: 'alerts',
+          roles: ['class_teacher', 'grade_leader', 'counsellor', 'school_admin'],
+        },
+      },
+      schema: {
+        tags: ['alerts'],
+        summary:
+          "One alert in the caller's scope (what a webhook's alertId points to); 404 outside it",
+        params: z.strictObject({ alertId: OpaqueId }),
+        response: { 200: Alert, ...errors },
+      },
+    },
+    async (request) => {
+      const tenantId = tenantOf(request);
+      const now = clock.now();
+      const scope = await alertScope(database.db, request.principal, shanghaiDate(now));
+      if (scope?.kind !== 'staff') throw new AppError('not_found');
+      return database.db.transaction().execute(async (trx) => {
+        const page = await listAlerts(
+          trx,
+          tenantId,
+          scope,
+          { id: request.params.alertId, limit: 1 },
+          now,
+          localeFrom(request.headers['accept-language']),
+        );
+        const alert = page.data[0] as Alert | undefined;
+        if (!alert) throw new AppError('not_found');
+        await audit(
+          trx,
+          request,
+          {
+            action: 'read',
+            resource: 'alerts',
+            subjectId: alert.studentId,
+            orgUnitId: alert.orgUnitId,
+            schoolId: alert.schoolId,
+            purpose: 'alert_read',
+          },
+          now,
+        );
+        return alert;
       });
     },
   );
@@ -87,7 +141,8 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
       const p = request.principal;
       if (p.kind !== 'embed_token') throw new AppError('forbidden');
       return database.db.transaction().execute(async (trx) => {
-        const view = await loadAlertView(trx, tenantId, request.params.alertId, now);
+        const locale = localeFrom(request.headers['accept-language']);
+        const view = await loadAlertView(trx, tenantId, request.params.alertId, now, locale);
         if (!view) throw new AppError('not_found');
         const grant = await mayAct(trx, p, view, shanghaiDate(now));
         if (!grant) throw new AppError('not_found');
@@ -107,7 +162,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
           },
           now,
         );
-        return (await loadAlertView(trx, tenantId, view.id, now))!;
+        return (await loadAlertView(trx, tenantId, view.id, now, locale))!;
       });
     },
   );

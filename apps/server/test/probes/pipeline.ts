@@ -156,6 +156,18 @@ export const probes: Record<string, Probe> = {
     },
     otherwise: 0,
   },
+  'GET /v1/alerts/:alertId': {
+    request: () => ({ method: 'GET', url: `/v1/alerts/${missingAlert}` }),
+    expect: {
+      ...refusedUnlessListed,
+      class_teacher: 404,
+      grade_leader: 404,
+      counsellor: 404,
+      school_admin: 404,
+      other_tenant_admin: 404,
+    },
+    otherwise: 0,
+  },
   'POST /v1/alerts/:alertId/acknowledge': {
     request: () => ({ method: 'POST', url: `/v1/alerts/${missingAlert}/acknowledge`, payload: {} }),
     expect: {
