@@ -6,7 +6,7 @@ import { cases, concerns, stats, studentRecord } from './resources/cases.js';
 import { hotlines } from './resources/hotlines.js';
 import { parentSchool } from './resources/parent-school.js';
 import { consents } from './resources/consents.js';
-import { students } from './resources/students.js';
+import { studentContacts, students } from './resources/students.js';
 import { screeningParts } from './screening.js';
 import type { ClientOptions, ScreeningClient } from './screening.js';
 
@@ -37,7 +37,8 @@ export interface XinqiaoClient extends Omit<ScreeningClient, 'campaigns'> {
   campaigns: ReturnType<typeof pageCampaigns>;
   consents: ReturnType<typeof consents>;
   alerts: ReturnType<typeof pageAlerts>;
-  students: ReturnType<typeof students> & { record: ReturnType<typeof studentRecord> };
+  students: ReturnType<typeof students> &
+    ReturnType<typeof studentContacts> & { record: ReturnType<typeof studentRecord> };
   hotlines: ReturnType<typeof hotlines>;
   concerns: ReturnType<typeof concerns>;
   cases: ReturnType<typeof cases>;
@@ -63,7 +64,11 @@ export function createClient(options: ClientOptions): XinqiaoClient & { outbox?:
     campaigns: pageCampaigns(transport),
     consents: consents(transport),
     alerts: pageAlerts(transport),
-    students: { ...students(transport), record: studentRecord(transport) },
+    students: {
+      ...students(transport),
+      ...studentContacts(transport),
+      record: studentRecord(transport),
+    },
     hotlines: hotlines(transport),
     concerns: concerns(transport),
     cases: cases(transport),

@@ -97,6 +97,7 @@ describe('alerts', () => {
     const counsellor = as('cou-1');
     const list = await counsellor.alerts.list({ state: 'open' });
     expect(list.data.map((a) => a.id)).toContain(signal.alertId);
+    expect(await counsellor.alerts.get(signal.alertId)).toMatchObject({ id: signal.alertId });
     const acked = await counsellor.alerts.acknowledge(signal.alertId);
     expect(acked).toMatchObject({ id: signal.alertId, state: 'acknowledged' });
 
@@ -110,6 +111,20 @@ describe('alerts', () => {
 });
 
 describe('students', () => {
+  it('a class teacher records a home visit; the counsellor reads its note, the teacher does not', async () => {
+    const stu1 = tokenIdentity(await s.tokenFor('stu-1'))!.subject;
+    const visit = await as('tea-1').students.addContact(stu1, {
+      kind: 'home_visit',
+      at: '2026-09-01T00:30:00Z',
+      note: '家访：作息规律',
+    });
+    expect(visit).toMatchObject({ kind: 'home_visit', hasNote: true });
+    const forCounsellor = await as('cou-1').students.contacts(stu1);
+    expect(forCounsellor.data.find((c) => c.id === visit.id)?.note).toBe('家访：作息规律');
+    const forTeacher = await as('tea-1').students.contacts(stu1);
+    expect(forTeacher.data.find((c) => c.id === visit.id)?.note).toBeUndefined();
+  });
+
   it('a school admin exports a student’s data and erases it', async () => {
     const admin = as('adm-1');
     const stu2 = tokenIdentity(await s.tokenFor('stu-2'))!.subject;

@@ -16,6 +16,14 @@ export function alerts(t: Transport) {
 export function pageAlerts(t: Transport) {
   return {
     ...alerts(t),
+    /** `GET /v1/alerts/:id`: one alert in the caller's scope (what a webhook's `alertId` names). */
+    get: (alertId: string, options?: RequestOptions): Promise<Alert> =>
+      t.request({
+        method: 'GET',
+        path: `v1/alerts/${encodeURIComponent(alertId)}`,
+        schema: Alert,
+        options,
+      }),
     /** `POST /v1/alerts/:id/acknowledge` (class teacher, grade leader, counsellor, school admin). */
     acknowledge: (alertId: string, options?: RequestOptions): Promise<Alert> =>
       t.request({

@@ -1,5 +1,7 @@
 import { Erasure, StudentExport } from '@xinqiao/contracts/students';
 import type { ErasureRequest } from '@xinqiao/contracts/students';
+import { Contact, ContactList } from '@xinqiao/contracts/contacts';
+import type { ContactCreate } from '@xinqiao/contracts/contacts';
 import type { RequestOptions, Transport } from '../core.js';
 
 const at = (id: string) => `v1/students/${encodeURIComponent(id)}`;
@@ -17,6 +19,28 @@ export function students(t: Transport) {
         path: `${at(studentId)}/erasure`,
         body,
         schema: Erasure,
+        options,
+      }),
+  };
+}
+
+/** Home visits and mentor meetings, with or without a case (staff in a page). */
+export function studentContacts(t: Transport) {
+  return {
+    /** `GET /v1/students/:id/contacts` (notes for counsellors only). */
+    contacts: (studentId: string, options?: RequestOptions): Promise<ContactList> =>
+      t.request({ method: 'GET', path: `${at(studentId)}/contacts`, schema: ContactList, options }),
+    /** `POST /v1/students/:id/contacts`: record a home visit or a mentor meeting. */
+    addContact: (
+      studentId: string,
+      body: ContactCreate,
+      options?: RequestOptions,
+    ): Promise<Contact> =>
+      t.request({
+        method: 'POST',
+        path: `${at(studentId)}/contacts`,
+        body,
+        schema: Contact,
         options,
       }),
   };
