@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertList } from '@xinqiao/contracts/alerts';
-import type { Case, CaseEvent, CaseTimeline, StudentRecord } from '@xinqiao/contracts/cases';
+import type {
+  Case,
+  CaseEvent,
+  CaseList,
+  CaseTimeline,
+  StudentRecord,
+} from '@xinqiao/contracts/cases';
 import type { Concern } from '@xinqiao/contracts/concerns';
 import type { ErrorBody } from '@xinqiao/contracts/errors';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
@@ -111,6 +117,13 @@ describe('concerns', () => {
 
 describe('a case through all six stages', () => {
   it('pairing names a responsible adult (no longer overdue) and lets the volunteer see mentor events', async () => {
+    const listed = async (u: string) =>
+      (await get<CaseList>(u, '/v1/cases?state=open')).data.map((c) => c.id);
+    expect(await listed('cou-1')).toContain(caseId);
+    expect(await listed('tea-1')).toContain(caseId);
+    expect(await listed('par-1')).toContain(caseId);
+    expect(await listed('par-3')).not.toContain(caseId);
+    expect(await listed('vol-1')).not.toContain(caseId);
     expect(
       (
         await t.app.inject({
@@ -130,6 +143,7 @@ describe('a case through all six stages', () => {
     const kase = await get<Case>('cou-1', `/v1/cases/${caseId}`);
     expect(kase.overdue).toBe(false);
     expect(kase.responsibleAdults).toEqual([{ personId: who['vol-1']!.id, kind: 'volunteer' }]);
+    expect(await listed('vol-1')).toEqual([caseId]);
     const asMentor = await get<Case>('vol-1', `/v1/cases/${caseId}`);
     expect(asMentor.stages).toBeUndefined();
     await ok('vol-1', {

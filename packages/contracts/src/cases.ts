@@ -118,6 +118,18 @@ export const Case = z.object({
 });
 export type Case = z.infer<typeof Case>;
 
+/** `GET /v1/cases`: the cases the caller's case-timeline right reaches, newest first. */
+export const CaseQuery = z.strictObject({
+  state: z.optional(z.enum(['open', 'closed'])),
+  studentId: z.optional(OpaqueId),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+});
+export type CaseQuery = z.infer<typeof CaseQuery>;
+
+export const CaseList = z.object({ data: z.array(Case), nextCursor: z.nullable(z.string()) });
+export type CaseList = z.infer<typeof CaseList>;
+
 export const CaseTimeline = z.object({ caseId: OpaqueId, data: z.array(CaseEvent) });
 export type CaseTimeline = z.infer<typeof CaseTimeline>;
 

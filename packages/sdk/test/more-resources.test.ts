@@ -66,6 +66,9 @@ describe('concerns, cases, student record, stats', () => {
     expect(concern).toMatchObject({ studentId: stu1, tier: 'high', caseId: expect.any(String) });
     const counsellor = as('cou-1');
     const theCase = await counsellor.cases.get(concern.caseId!);
+    expect((await counsellor.cases.list({ state: 'open' })).data.map((c) => c.id)).toContain(
+      concern.caseId,
+    );
     expect(theCase.id).toBe(concern.caseId);
     const event = await counsellor.cases.addEvent(concern.caseId!, {
       type: 'note',

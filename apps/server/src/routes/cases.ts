@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
-import { Case, CaseEvent, CaseEventCreate, CaseTimeline } from '@xinqiao/contracts/cases';
+import {
+  Case,
+  CaseEvent,
+  CaseEventCreate,
+  CaseList,
+  CaseQuery,
+  CaseTimeline,
+} from '@xinqiao/contracts/cases';
+import { defaultPageSize } from '@xinqiao/contracts/pagination';
 import { ErrorBody } from '@xinqiao/contracts/errors';
 import { OpaqueId } from '@xinqiao/contracts/ids';
 import { shanghaiDate } from '../dates.js';
@@ -98,6 +106,89 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       return read(trx, c, g);
     });
   }
+
+  r.get(
+    '/v1/cases',
+    {
+      config: { access },
+      schema: {
+        tags: ['cases'],
+        summary:
+          "The cases the caller may see (counsellors: their school's; class teachers: their class's; mentors: paired; guardians: their child's), newest first",
+        querystring: CaseQuery,
+        response: { 200: CaseList, ...errors },
+      },
+    },
+    async (request) => {
+      const p = request.principal;
+      if (p.kind !== 'embed_token') throw new AppError('forbidden');
+      const now = clock.now();
+      const today = shanghaiDate(now);
+      const q = request.query;
+      const limit = q.limit ?? defaultPageSize;
+      // Candidates: cases in the schools the caller belongs to, or of the caller's children; the
+      // policy module then decides each one (no second copy of the policy here).
+      const schools = new Set<string>();
+      for (const m of p.memberships)
+        if (m.role !== 'guardian' && m.role !== 'student')
+          for (const u of await unitChain(database.db, p.tenantId, m.orgUnit))
+            if (u.kind === 'school') schools.add(u.id);
+      const children = p.memberships.some((m) => m.role === 'guardian')
+        ? (
+            await database.db
+              .selectFrom('guardianships')
+              .select('student_id')
+              .where('tenant_id', '=', p.tenantId)
+              .where('guardian_id', '=', p.userId)
+              .execute()
+          ).map((g) => g.student_id)
+        : [];
+      if (!schools.size && !children.length) return { data: [], nextCursor: null };
+      return database.db.transaction().execute(async (trx) => {
+        const data: Case[] = [];
+        let cursor = q.cursor;
+        let nextCursor: string | null = null;
+        // Scan in batches until a page is full: rows the caller may not see are skipped.
+        for (;;) {
+          let query = trx
+            .selectFrom('cases')
+            .selectAll()
+            .where('tenant_id', '=', p.tenantId)
+            .where((eb) =>
+              eb.or([
+                ...(schools.size ? [eb('school_id', 'in', [...schools])] : []),
+                ...(children.length ? [eb('student_id', 'in', children)] : []),
+              ]),
+            )
+            .orderBy('id', 'desc')
+            .limit(200);
+          if (q.state) query = query.where('state', '=', q.state);
+          if (q.studentId) query = query.where('student_id', '=', q.studentId);
+          if (cursor) query = query.where('id', '<', cursor);
+          const rows = (await query.execute()) as CaseRow[];
+          for (const c of rows) {
+            const g = await grantFor(trx, request, p.tenantId, c, today).catch(() => undefined);
+            if (!g) continue;
+            if (data.length === limit) {
+              nextCursor = data[data.length - 1]!.id;
+              break;
+            }
+            data.push(await caseToWire(trx, c, g));
+          }
+          if (nextCursor || rows.length < 200) break;
+          cursor = rows[rows.length - 1]!.id;
+        }
+        if (data.length)
+          await audit(
+            trx,
+            request,
+            { action: 'read', resource: 'case', purpose: 'case_list' },
+            now,
+          );
+        return { data, nextCursor };
+      });
+    },
+  );
 
   r.get(
     '/v1/cases/:caseId',

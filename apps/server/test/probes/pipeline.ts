@@ -199,6 +199,20 @@ export const probes: Record<string, Probe> = {
     },
     otherwise: 0,
   },
+  'GET /v1/cases': {
+    request: () => ({ method: 'GET', url: '/v1/cases' }),
+    expect: {
+      ...refusedUnlessListed,
+      guardian: 200,
+      class_teacher: 200,
+      grade_leader: 200,
+      counsellor: 200,
+      volunteer: 200,
+      school_admin: 200,
+      other_tenant_admin: 200,
+    },
+    otherwise: 0,
+  },
   'GET /v1/cases/:caseId': {
     request: () => ({ method: 'GET', url: `/v1/cases/${missingCase}` }),
     ...caseRoute,

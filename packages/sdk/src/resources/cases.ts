@@ -1,5 +1,5 @@
-import { Case, CaseEvent, CaseTimeline, StudentRecord } from '@xinqiao/contracts/cases';
-import type { CaseEventCreate } from '@xinqiao/contracts/cases';
+import { Case, CaseEvent, CaseList, CaseTimeline, StudentRecord } from '@xinqiao/contracts/cases';
+import type { CaseEventCreate, CaseQuery } from '@xinqiao/contracts/cases';
 import { Concern } from '@xinqiao/contracts/concerns';
 import type { ConcernCreate } from '@xinqiao/contracts/concerns';
 import { CoverageStats } from '@xinqiao/contracts/stats';
@@ -12,6 +12,9 @@ const caseAt = (id: string) => `v1/cases/${encodeURIComponent(id)}`;
 /** Cases (一生一策): stages, an append-only timeline of events. */
 export function cases(t: Transport) {
   return {
+    /** `GET /v1/cases`: the cases the caller may see, newest first. */
+    list: (query: CaseQuery = {}, options?: RequestOptions): Promise<CaseList> =>
+      t.request({ method: 'GET', path: 'v1/cases', query, schema: CaseList, options }),
     /** `GET /v1/cases/:id`: stages, responsible adults, overdue, `allowedActions` for the caller. */
     get: (caseId: string, options?: RequestOptions): Promise<Case> =>
       t.request({ method: 'GET', path: caseAt(caseId), schema: Case, options }),
