@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertList } from '@xinqiao/contracts/alerts';
+import type { StudentRecord } from '@xinqiao/contracts/cases';
 import type { Campaign, CampaignCoverage, Eligibility } from '@xinqiao/contracts/campaigns';
 import type { ErrorBody } from '@xinqiao/contracts/errors';
 import type { ScreeningReceipt } from '@xinqiao/contracts/screenings';
@@ -423,5 +424,19 @@ describe('screenings and the four-level network', () => {
       .where('purpose', '=', 'screening_submit')
       .execute();
     expect(audits.length).toBeGreaterThanOrEqual(8);
+  });
+  it("a guardian's summary of their own child: the screening, no flags, no tier under the default result policy", async () => {
+    expect((await submit('stu-1', answers.high())).statusCode).toBe(201);
+    const url = `/v1/students/${who['stu-1']!.id}/record`;
+    const res = await t.app.inject({ method: 'GET', url, headers: who['par-1']!.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const rec = res.json() as StudentRecord;
+    expect(rec.screenings).toHaveLength(1);
+    expect(rec.screenings[0]).not.toHaveProperty('tier');
+    expect(rec.screenings[0]).not.toHaveProperty('flags');
+    const teacher = (
+      await t.app.inject({ method: 'GET', url, headers: who['tea-1']!.headers })
+    ).json() as StudentRecord;
+    expect(teacher.screenings[0]).toMatchObject({ tier: 'high' });
   });
 });

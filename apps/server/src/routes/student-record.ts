@@ -12,7 +12,11 @@ import { studentContext } from '../pipeline/student-context.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-/** 一生一档: every screening (tier and flags where the `result` right reaches), and the student's cases. */
+/**
+ * 一生一档: every screening (tier and flags where the `result` right reaches), and the student's
+ * cases. A guardian gets the summary of their own child: screenings done, tiers only where the
+ * campaign shows them, and the cases.
+ */
 export async function studentRecordRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   const { database, clock } = app.deps;
@@ -24,7 +28,14 @@ export async function studentRecordRoutes(app: FastifyInstance): Promise<void> {
         access: {
           principals: ['embed_token'],
           resource: 'result',
-          roles: ['class_teacher', 'grade_leader', 'counsellor', 'school_admin', 'volunteer'],
+          roles: [
+            'guardian',
+            'class_teacher',
+            'grade_leader',
+            'counsellor',
+            'school_admin',
+            'volunteer',
+          ],
         },
       },
       schema: {
@@ -50,13 +61,22 @@ export async function studentRecordRoutes(app: FastifyInstance): Promise<void> {
         today,
       );
       if (!d.allowed) throw new AppError('not_found');
+      const guardianView = d.view === 'guardian_summary';
       return database.db.transaction().execute(async (trx) => {
         const screenings = await trx
           .selectFrom('screenings')
-          .select(['id', 'campaign_id', 'submitted_at', 'tier', 'flags'])
-          .where('tenant_id', '=', p.tenantId)
-          .where('student_id', '=', studentId)
-          .orderBy('submitted_at')
+          .innerJoin('campaigns', 'campaigns.id', 'screenings.campaign_id')
+          .select([
+            'screenings.id',
+            'screenings.campaign_id',
+            'screenings.submitted_at',
+            'screenings.tier',
+            'screenings.flags',
+            'campaigns.result_policy',
+          ])
+          .where('screenings.tenant_id', '=', p.tenantId)
+          .where('screenings.student_id', '=', studentId)
+          .orderBy('screenings.submitted_at')
           .execute();
         const cases = await trx
           .selectFrom('cases')
@@ -82,13 +102,24 @@ export async function studentRecordRoutes(app: FastifyInstance): Promise<void> {
         );
         return {
           studentId,
-          screenings: screenings.map((x) => ({
-            id: x.id,
-            campaignId: x.campaign_id,
-            submittedAt: x.submitted_at.toISOString(),
-            tier: x.tier,
-            flags: x.flags,
-          })),
+          screenings: screenings.map((x) =>
+            // A guardian's summary: that the screening was done, and its tier only where the
+            // school shows tiers (the campaign's result policy) — never the flags.
+            guardianView
+              ? {
+                  id: x.id,
+                  campaignId: x.campaign_id,
+                  submittedAt: x.submitted_at.toISOString(),
+                  ...(x.result_policy === 'supportive_message' ? {} : { tier: x.tier }),
+                }
+              : {
+                  id: x.id,
+                  campaignId: x.campaign_id,
+                  submittedAt: x.submitted_at.toISOString(),
+                  tier: x.tier,
+                  flags: x.flags,
+                },
+          ),
           cases: cases.map((c) => ({
             id: c.id,
             state: c.state,

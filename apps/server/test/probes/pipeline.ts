@@ -231,9 +231,11 @@ export const probes: Record<string, Probe> = {
   },
   'GET /v1/students/:studentId/record': {
     request: ({ student }) => ({ method: 'GET', url: `/v1/students/${student('stu-1')}/record` }),
-    // volunteers reach only paired students (none paired here) → 404, like another tenant's admin
+    // volunteers reach only paired students (none paired here) → 404, like another tenant's admin;
+    // par-1 is stu-1's guardian (the guardian summary)
     expect: {
       ...refusedUnlessListed,
+      guardian: 200,
       class_teacher: 200,
       grade_leader: 200,
       counsellor: 200,
