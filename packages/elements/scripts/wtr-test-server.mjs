@@ -2,7 +2,7 @@
 //
 // Started through @xinqiao/testkit (port 0, a copy of the migrated PGlite snapshot, a controllable
 // clock) on the first request that needs it, once per `wtr` run, and closed when the run ends.
-// Nothing is mocked. Test code in the page reaches it through three same-origin JSON routes of
+// Nothing is mocked. Test code in the page reaches it through same-origin JSON routes of
 // the test runner's dev server:
 //
 //   GET /__xq/test-server/tenant            a fresh tenant (CORS: the test page's origin) with the
@@ -10,24 +10,62 @@
 //   GET /__xq/test-server/token?tenant&user an embed token for a roster user (external id)
 //                                           → { token, personId }
 //   GET /__xq/test-server/clock[?advance=ms] the server clock, moved forward → { now }
+//   POST /__xq/test-server/roster?tenant     a RosterSync body, pushed with the tenant's secret
+//                                           key to its school (`PUT /v1/schools/:id/roster`;
+//                                           replaces the testkit roster) → the sync result
+//   POST /__xq/test-server/parent-school/sessions?tenant
+//                                           a ParentSchoolSessionCreate body, created with the
+//                                           secret key (`POST /v1/parent-school/sessions`)
+//   POST /__xq/test-server/parent-school/cancel?tenant&session
+//                                           cancels a session with the secret key
 //
 // Each suite seeds its own tenant, so suites never see each other's data. The tenant's secret key
 // stays here in Node; the page only ever gets embed tokens, as a portal page would.
 // Browser side: src/test/real-server.ts.
 
+import { randomUUID } from 'node:crypto';
+
 const prefix = '/__xq/test-server/';
+
+/** @param {import('koa').Context} context */
+async function jsonBody(context) {
+  const chunks = [];
+  for await (const chunk of context.req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function realServerPlugin() {
   /** @type {Promise<import('@xinqiao/testkit/server').TestServer> | undefined} */
   let started;
-  /** @type {Map<string, { secretKey: string }>} */
+  /** @type {Map<string, { secretKey: string, schoolId?: string }>} */
   const tenants = new Map();
 
   const server = () => {
     started ??= import('@xinqiao/testkit/server').then(({ startTestServer }) => startTestServer());
     return started;
   };
+
+  /** A call of the real API with a tenant's secret key (it never leaves Node). */
+  async function api(tenantId, method, path, body) {
+    const tenant = tenants.get(String(tenantId));
+    if (!tenant) throw new Error(`unknown tenant ${String(tenantId)}`);
+    const s = await server();
+    const response = await fetch(`${s.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tenant.secretKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body ?? {}),
+    });
+    const json = await response.json();
+    if (!response.ok)
+      throw new Error(`${method} ${path} → ${response.status} ${json.code}: ${json.message}`);
+    return { tenant, json };
+  }
 
   /** @param {import('koa').Context} context */
   async function handle(context) {
@@ -43,6 +81,7 @@ export function realServerPlugin() {
       });
       tenants.set(tenant.tenantId, tenant);
       const roster = await s.seedRoster(tenant.secretKey);
+      tenants.set(tenant.tenantId, { ...tenant, schoolId: roster.schoolId });
       return {
         url: s.url,
         tenant: tenant.tenantId,
@@ -64,7 +103,21 @@ export function realServerPlugin() {
       if (advance > 0) s.clock.advance(advance);
       return { now: s.clock.now().toISOString() };
     }
-    throw new Error(`unknown route ${route}`);
+    const post = context.method === 'POST';
+    if (post && route === 'roster') {
+      const schoolId = tenants.get(String(query.tenant))?.schoolId;
+      const path = `/v1/schools/${encodeURIComponent(String(schoolId))}/roster`;
+      return (await api(query.tenant, 'PUT', path, await jsonBody(context))).json;
+    }
+    if (post && route === 'parent-school/sessions') {
+      const body = await jsonBody(context);
+      return (await api(query.tenant, 'POST', '/v1/parent-school/sessions', body)).json;
+    }
+    if (post && route === 'parent-school/cancel') {
+      const path = `/v1/parent-school/sessions/${encodeURIComponent(String(query.session))}/cancel`;
+      return (await api(query.tenant, 'POST', path, {})).json;
+    }
+    throw new Error(`unknown route ${context.method} ${route}`);
   }
 
   return {

@@ -72,7 +72,7 @@ for (const name of ['react', 'vue'] as const) {
       await signup.updateComplete;
       (root.querySelector('[data-session="ps_3"] button[type="submit"]') as HTMLElement).click();
       await until(() => signups.length === 1, 'the xq-signup event');
-      expect(signups[0]!.signup.status).to.equal('confirmed');
+      expect(signups[0]!.signup.state).to.equal('confirmed');
       await until(
         () => container.querySelector('[data-last-signup]')!.textContent === 'confirmed:ps_3',
         'the framework state update',

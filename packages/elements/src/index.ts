@@ -45,7 +45,6 @@ export {
   XqSignupEvent,
   XqCancelEvent,
 } from './parent-school-signup/parent-school-signup.events.js';
-export { sessionIcs } from './parent-school-signup/ics.js';
 export {
   parentSchoolSourceFromClient,
   type ParentSchoolChild,

@@ -1,41 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '@xinqiao/sdk';
 import { demoPeople } from '../../src/backend/directory.js';
 import { axeViolations, shot, startJourney, type Journey } from './harness.js';
-import { pending } from './pending.js';
 
 // A guardian signs up for a full parent-school session on the guardian page (the CDN page),
 // lands on the waitlist, is promoted when another guardian cancels, and downloads the .ics file.
 
-/** Whether <xq-parent-school-signup> can read the API through the SDK client (not only props). */
-async function signupWired(): Promise<string | undefined> {
-  try {
-    const { parentSchoolSourceFromClient } = await import('@xinqiao/elements');
-    const source = parentSchoolSourceFromClient(createClient({ baseUrl: 'http://127.0.0.1:9' }));
-    return source ? undefined : '<xq-parent-school-signup> is not wired to the SDK client yet';
-  } catch (e) {
-    return `the elements package cannot be loaded here (${(e as Error).message})`;
-  }
-}
-
-const wiring = await signupWired();
-const missing = pending({
-  routes: ['/v1/parent-school/sessions'],
-  checks: [() => wiring],
-});
-
 let journey: Journey;
 beforeAll(async () => {
-  if (!missing.length) journey = await startJourney();
+  journey = await startJourney();
 });
 afterAll(async () => {
   await journey?.close();
 });
 
-const pendingNote = missing.length ? ` [pending: ${missing.join('; ')}]` : '';
-
-describe.skipIf(missing.length)(`parent school${pendingNote}`, () => {
+describe('parent school', () => {
   it('waitlists a guardian for a full session, promotes them on a cancellation, gives the .ics', async () => {
     const schoolId = journey.portal.state.schoolId!;
     const admin = await journey.clientFor(demoPeople.school_admin);

@@ -23,7 +23,7 @@ export function ParentPage({ apiUrl, fetchToken, orgUnit, school, source, onSign
         school={school}
         source={source}
         onxq-signup={(event) => {
-          setLast(`${event.signup.status}:${event.session.id}`);
+          setLast(`${event.signup.state}:${event.session.id}`);
           onSignup?.(event);
         }}
       ></xq-parent-school-signup>

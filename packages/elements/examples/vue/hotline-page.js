@@ -48,7 +48,7 @@ export function mount(container, props) {
     }),
     methods: {
       onSignup(event) {
-        this.last = `${event.signup.status}:${event.session.id}`;
+        this.last = `${event.signup.state}:${event.session.id}`;
         props.onSignup?.(event);
       },
     },

@@ -3,21 +3,22 @@ import { html } from 'lit';
 import { expect } from 'storybook/test';
 import '../define/xq-parent-school-signup.js';
 import {
+  apiError,
   memorySource,
   sampleChildren,
   sampleNow,
   sampleSessions,
-  sampleSignups,
+  sampleSignup,
 } from '../test/parent-school-fixtures.js';
-import type { ParentSchoolDataSource, ParentSchoolSignup } from './parent-school-source.js';
+import type { ParentSchoolDataSource, ParentSchoolSession } from './parent-school-source.js';
 
 // Every state of the signup. Data comes through the element's `source` seam from an in-memory
-// sample (Storybook has no server): signups take seats until a session is full, then join the
-// waitlist. The clock is fixed at 2026-11-25 10:00 in Shanghai.
+// sample shaped like the contracts (Storybook has no server): signups take seats until a session
+// is full, then join the waitlist. The clock is fixed at 2026-11-25 10:00 in Shanghai.
 
 interface SignupArgs {
   source?: ParentSchoolDataSource;
-  signups?: ParentSchoolSignup[];
+  sessions?: ParentSchoolSession[];
   withData?: boolean;
   empty?: boolean;
 }
@@ -32,6 +33,31 @@ const offline: ParentSchoolDataSource = {
     throw Object.assign(new Error('Failed to fetch'), { name: 'ConnectionError' });
   },
 };
+const refusing: ParentSchoolDataSource = {
+  ...memorySource(),
+  signup: async () => {
+    throw apiError(403, 'not_eligible');
+  },
+};
+
+/** ps_2 (full) with this family second on its waitlist. */
+const waitlisted = structuredClone(sampleSessions).map((s) =>
+  s.id === 'ps_2'
+    ? {
+        ...s,
+        waitlisted: 2,
+        mySignups: [
+          sampleSignup({
+            id: 'su_2',
+            sessionId: 'ps_2',
+            childStudentId: 'st_2',
+            state: 'waitlisted',
+            waitlistPosition: 2,
+          }),
+        ],
+      }
+    : s,
+);
 
 const meta = {
   title: 'Elements/Parent-school signup',
@@ -41,19 +67,18 @@ const meta = {
       description: {
         component:
           'Upcoming parent-school sessions with filters, details, signup for a chosen child, ' +
-          'waitlist position, cancel and an `.ics` calendar file. Fires `xq-signup` and ' +
+          "waitlist position, cancel and the server's `.ics` file. Fires `xq-signup` and " +
           '`xq-cancel`.',
       },
     },
   },
-  render: ({ source, signups, withData, empty }) =>
+  render: ({ source, sessions, withData, empty }) =>
     withData || empty
       ? html`<xq-parent-school-signup
           school="sc_1"
           .now=${sampleNow}
-          .sessions=${empty ? [] : sampleSessions}
+          .sessions=${empty ? [] : (sessions ?? sampleSessions)}
           .students=${sampleChildren}
-          .signups=${signups ?? sampleSignups}
         ></xq-parent-school-signup>`
       : html`<xq-parent-school-signup
           school="sc_1"
@@ -72,7 +97,7 @@ export const Loading: Story = { args: { source: never } };
 
 export const LoadError: Story = {
   name: 'Error',
-  args: { source: memorySource(undefined, undefined, undefined, { fail: true }) },
+  args: { source: memorySource({ fail: true }) },
 };
 
 export const Offline: Story = { args: { source: offline } };
@@ -85,21 +110,10 @@ export const Unavailable: Story = {
 };
 
 /** A signup on the waitlist, at position 2. */
-export const Waitlisted: Story = {
-  args: {
-    withData: true,
-    signups: [
-      {
-        id: 'su_2',
-        sessionId: 'ps_2',
-        childId: 'st_2',
-        attendees: 1,
-        status: 'waitlisted',
-        waitlistPosition: 2,
-      },
-    ],
-  },
-};
+export const Waitlisted: Story = { args: { withData: true, sessions: waitlisted } };
+
+/** The API refuses the signup (403 `not_eligible`): open a session and sign up to see it. */
+export const SignupRefused: Story = { args: { source: refusing } };
 
 /** Opens a session's details and joins the waitlist of the full one. */
 export const JoinedWaitlist: Story = {

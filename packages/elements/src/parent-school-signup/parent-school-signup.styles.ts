@@ -125,6 +125,10 @@ export const styles = css`
     gap: var(--_xq-space-3);
     align-items: end;
   }
+  .form .hint {
+    flex-basis: 100%;
+    font-size: var(--_xq-font-size-s);
+  }
   button,
   a.secondary {
     font: inherit;

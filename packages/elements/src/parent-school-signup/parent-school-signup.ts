@@ -1,4 +1,5 @@
 import { ContextConsumer } from '@lit/context';
+import { maxAttendeesPerSignup } from '@xinqiao/contracts/parent-school';
 import type { XinqiaoClient } from '@xinqiao/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -8,7 +9,6 @@ import { clientContext } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { formatDateTime, formatTime } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize.js';
-import { sessionIcs } from './ics.js';
 import { XqCancelEvent, XqSignupEvent } from './parent-school-signup.events.js';
 import { en, zh } from './parent-school-signup.messages.js';
 import { styles } from './parent-school-signup.styles.js';
@@ -18,9 +18,10 @@ import {
   type ParentSchoolDataSource,
   type ParentSchoolSession,
   type ParentSchoolSignup,
+  type SessionQuery,
 } from './parent-school-source.js';
 
-/** `unavailable`: no data source (no provider, or the SDK has no parent-school resource yet). */
+/** `unavailable`: no data source (no provider, or a client without the guardian's side). */
 export type SignupLoadState = 'loading' | 'ready' | 'error' | 'offline' | 'unavailable';
 export type SessionModeFilter = 'all' | 'online' | 'offline';
 
@@ -29,8 +30,10 @@ interface Feedback {
   text: string;
 }
 
+type Action = 'signup' | 'cancel' | 'calendar';
+
 /** Only http(s) links are rendered: a `javascript:` URL in data must never become a link. */
-export function safeLink(url: string | undefined): string | undefined {
+export function safeLink(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
@@ -40,20 +43,35 @@ export function safeLink(url: string | undefined): string | undefined {
   }
 }
 
+/** The `.ics` file's name: the session's title, without characters file systems refuse. */
+export function calendarFileName(session: Pick<ParentSchoolSession, 'id' | 'title'>): string {
+  const name = session.title
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .replace(/^\.+/, '');
+  return `${name || `parent-school-${session.id}`}.ics`;
+}
+
+const active = (signups: readonly ParentSchoolSignup[]) =>
+  signups.filter((s) => s.state !== 'cancelled');
+
 /**
  * Parent-school (家长学校) sessions a guardian can sign up for.
  *
  * Lists the school's upcoming sessions with filters (online / in person, grade), shows each
  * session's details, signs up one of the guardian's children with an attendee count, shows the
- * waitlist position when the session is full, cancels, and offers an `.ics` calendar file
- * (built in the browser, so it works offline). Data comes from the provider's SDK client; for
- * previews and tests, `sessions`, `students` and `signups` can be set as properties.
+ * waitlist position when the session is full, cancels, and downloads the session's `.ics` file
+ * from the server. Data comes from the provider's SDK client (`client.parentSchool`); for
+ * previews, `sessions` and `students` can be set as properties, or any `source`.
  *
  * @summary Upcoming parent-school sessions with signup, waitlist, cancel and calendar file.
  * @tagname xq-parent-school-signup
- * @event {XqSignupEvent} xq-signup - A child was signed up; `event.signup.status` is `confirmed` or `waitlisted`.
+ * @event {XqSignupEvent} xq-signup - A child was signed up; `event.signup.state` is `confirmed` or `waitlisted` (with `waitlistPosition`).
  * @event {XqCancelEvent} xq-cancel - A signup was cancelled.
- * @event {XqErrorEvent} xq-error - Loading, signing up or cancelling failed (also shown in the element).
+ * @event {XqErrorEvent} xq-error - Loading, signing up, cancelling or the calendar file failed (also shown in the element).
  * @csspart card - The element's box.
  * @csspart title - The heading.
  * @csspart filters - The filter controls.
@@ -63,7 +81,7 @@ export function safeLink(url: string | undefined): string | undefined {
  * @csspart badge - A signup's confirmed or waitlist badge.
  * @csspart primary-button - Sign up / join waitlist.
  * @csspart secondary-button - Details, cancel, retry.
- * @csspart calendar-link - The `.ics` link.
+ * @csspart calendar-link - The "add to calendar" button (downloads the `.ics` file).
  * @csspart feedback - Success and error messages.
  * @cssproperty --xq-parent-school-signup-background - Background (default: surface token).
  * @cssproperty --xq-parent-school-signup-border-color - Border colour.
@@ -75,7 +93,7 @@ export function safeLink(url: string | undefined): string | undefined {
 export class XqParentSchoolSignup extends XqElement {
   static override styles = [XqElement.styles, styles];
 
-  /** Opaque id of the school whose sessions to list. */
+  /** Opaque id of the school whose sessions to list (`schoolId` of the list query). */
   @property()
   school = '';
 
@@ -83,23 +101,23 @@ export class XqParentSchoolSignup extends XqElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
-  /** Sessions to show instead of loading them (previews, tests, server-rendered pages). */
+  /**
+   * Sessions to show instead of loading them (previews, server-rendered pages): the contracts'
+   * `ParentSchoolSessionView`, each with the family's `mySignups` and `eligibleChildIds`.
+   * Filters and `now` then apply in the browser; loaded sessions are filtered by the server.
+   */
   @property({ attribute: false })
   sessions: readonly ParentSchoolSession[] | undefined = undefined;
 
-  /** The guardian's children, instead of loading them. */
+  /** The guardian's children (`ParentSchoolChild`), instead of loading them. */
   @property({ attribute: false })
   students: readonly ParentSchoolChild[] | undefined = undefined;
-
-  /** The guardian's signups, instead of loading them. */
-  @property({ attribute: false })
-  signups: readonly ParentSchoolSignup[] | undefined = undefined;
 
   /** Where data is read and written; by default the provider's SDK client. */
   @property({ attribute: false })
   source: ParentSchoolDataSource | undefined = undefined;
 
-  /** The clock: sessions that ended before `now()` are not listed. */
+  /** The clock for `sessions` set as a property: those that ended before `now()` are hidden. */
   @property({ attribute: false })
   now: () => Date = () => new Date();
 
@@ -108,15 +126,21 @@ export class XqParentSchoolSignup extends XqElement {
   loadState: SignupLoadState = 'loading';
 
   @state() private mode: SessionModeFilter = 'all';
-  @state() private grade = 0;
+  /** Grade filter: a grade's opaque id, or '' for every grade. */
+  @state() private grade = '';
   @state() private openId = '';
+  @state() private attendees = 1;
   @state() private busy = '';
+  @state() private refreshing = false;
   @state() private feedback: Feedback | undefined;
   @state() private client: XinqiaoClient | undefined;
 
   private readonly i18n = new LocalizeController(this, { 'zh-CN': zh, en });
-  private readonly calendarUrls = new Map<string, string>();
+  private readonly calendarUrls = new Set<string>();
   private abort: AbortController | undefined;
+  /** The arrays the data source gave, to tell them from ones a page set. */
+  private loadedSessions: readonly ParentSchoolSession[] | undefined;
+  private loadedStudents: readonly ParentSchoolChild[] | undefined;
 
   constructor() {
     super();
@@ -132,7 +156,7 @@ export class XqParentSchoolSignup extends XqElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    for (const url of this.calendarUrls.values()) URL.revokeObjectURL(url);
+    for (const url of this.calendarUrls) URL.revokeObjectURL(url);
     this.calendarUrls.clear();
   }
 
@@ -140,55 +164,78 @@ export class XqParentSchoolSignup extends XqElement {
     return this.source ?? parentSchoolSourceFromClient(this.client);
   }
 
+  /** Sessions a page set as a property (not loaded): filtered here, never reloaded. */
+  private get given(): boolean {
+    return this.sessions !== undefined && this.sessions !== this.loadedSessions;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('school') ||
-      changed.has('source') ||
-      changed.has('sessions') ||
-      changed.has('client' as keyof XqParentSchoolSignup)
-    ) {
+    const key = (k: string) => changed.has(k as keyof XqParentSchoolSignup);
+    if (key('school') || key('source') || key('client')) {
+      void this.load();
+    } else if (key('sessions') && this.sessions !== this.loadedSessions) {
+      // A page set (or cleared) `sessions`; the source's own answers are not reloaded.
+      void this.load();
+    } else if ((key('mode') || key('grade')) && !this.given) {
+      // Loaded sessions are filtered by the server (the list query).
       void this.load();
     }
+    if (key('openId')) this.attendees = 1;
   }
 
   protected override updated(): void {
     this.dataset['state'] = this.loadState;
   }
 
-  /** Reloads sessions, children and signups from the data source. */
+  /** Reloads sessions and children from the data source. */
   async reload(): Promise<void> {
-    await this.load(true);
+    this.loadedSessions = this.sessions;
+    await this.load();
   }
 
-  private async load(force = false): Promise<void> {
-    if (this.sessions && !force) {
+  private query(): SessionQuery {
+    return {
+      schoolId: this.school,
+      ...(this.mode !== 'all' ? { mode: this.mode } : {}),
+      ...(this.grade ? { gradeId: this.grade } : {}),
+    };
+  }
+
+  private async load(): Promise<void> {
+    if (this.given) {
       this.loadState = 'ready';
       return;
     }
     const source = this.dataSource;
     this.abort?.abort();
     if (!source || !this.school) {
-      this.loadState = this.sessions ? 'ready' : 'unavailable';
+      this.loadState = 'unavailable';
       return;
     }
     const abort = (this.abort = new AbortController());
     const options = { signal: abort.signal };
-    this.loadState = 'loading';
+    // A filter change keeps the list (and the focused filter) on screen while it reloads.
+    const refresh = this.loadState === 'ready' && this.sessions !== undefined;
+    if (refresh) this.refreshing = true;
+    else this.loadState = 'loading';
+    const keepStudents = this.students !== undefined && this.students !== this.loadedStudents;
     try {
-      const [sessions, students, signups] = await Promise.all([
-        source.listSessions({ school: this.school }, options),
-        source.listChildren(options),
-        source.listSignups({ school: this.school }, options),
+      const [sessions, students] = await Promise.all([
+        source.listSessions(this.query(), options),
+        keepStudents || (refresh && this.students)
+          ? Promise.resolve(this.students!)
+          : source.listChildren(options),
       ]);
       if (abort.signal.aborted) return;
-      this.sessions = sessions;
-      this.students = students;
-      this.signups = signups;
+      this.loadedSessions = this.sessions = sessions;
+      if (!keepStudents) this.loadedStudents = this.students = students;
       this.loadState = 'ready';
     } catch (error) {
       if (abort.signal.aborted) return;
       this.loadState = isOfflineError(error) ? 'offline' : 'error';
       this.fail(error);
+    } finally {
+      if (this.abort === abort) this.refreshing = false;
     }
   }
 
@@ -202,18 +249,32 @@ export class XqParentSchoolSignup extends XqElement {
   }
 
   private visibleSessions(): ParentSchoolSession[] {
+    const list = [...(this.sessions ?? [])];
+    if (!this.given) return list; // the server's answer to the query, soonest first
     const now = this.now().getTime();
-    return [...(this.sessions ?? [])]
+    return list
       .filter((s) => new Date(s.endsAt).getTime() > now)
       .filter((s) => this.mode === 'all' || s.mode === this.mode)
-      .filter((s) => !this.grade || s.grades.length === 0 || s.grades.includes(this.grade))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      .filter((s) => !this.grade || s.gradeIds.length === 0 || s.gradeIds.includes(this.grade))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   }
 
-  private activeSignups(sessionId: string): ParentSchoolSignup[] {
-    return (this.signups ?? []).filter(
-      (s) => s.sessionId === sessionId && s.status !== 'cancelled',
-    );
+  /** Grades a guardian can filter by: their children's, named by the roster when it can. */
+  private gradeOptions(): [string, string][] {
+    const t = this.i18n;
+    const out = new Map<string, string>();
+    for (const c of this.students ?? []) {
+      if (!c.gradeId || out.has(c.gradeId)) continue;
+      out.set(
+        c.gradeId,
+        c.gradeName ?? (c.displayName ? t.t('gradeOf', c.displayName) : t.t('gradeUnnamed')),
+      );
+    }
+    return [...out];
+  }
+
+  private childLabel(child: ParentSchoolChild | undefined): string {
+    return this.i18n.t('childLabel', child?.displayName ?? '', child?.gradeName ?? '');
   }
 
   override render() {
@@ -223,7 +284,7 @@ export class XqParentSchoolSignup extends XqElement {
       class="card"
       part="card"
       aria-labelledby="title"
-      aria-busy=${this.loadState === 'loading' ? 'true' : 'false'}
+      aria-busy=${this.loadState === 'loading' || this.refreshing ? 'true' : 'false'}
     >
       <p class="title" part="title" id="title" role="heading" aria-level=${level}>
         ${t.t('title')}
@@ -254,11 +315,9 @@ export class XqParentSchoolSignup extends XqElement {
       default:
         break;
     }
-    const all = this.sessions ?? [];
-    if (all.filter((s) => new Date(s.endsAt).getTime() > this.now().getTime()).length === 0) {
-      return html`<p class="muted">${t.t('empty')}</p>`;
-    }
     const sessions = this.visibleSessions();
+    const filtered = this.mode !== 'all' || this.grade !== '';
+    if (!sessions.length && !filtered) return html`<p class="muted">${t.t('empty')}</p>`;
     return html`${this.renderFilters()}
     ${
       sessions.length
@@ -271,12 +330,7 @@ export class XqParentSchoolSignup extends XqElement {
 
   private renderFilters() {
     const t = this.i18n;
-    const grades = [
-      ...new Set([
-        ...(this.sessions ?? []).flatMap((s) => s.grades),
-        ...(this.students ?? []).map((c) => c.grade),
-      ]),
-    ].sort((a, b) => a - b);
+    const grades = this.gradeOptions();
     const modes: [SessionModeFilter, string][] = [
       ['all', t.t('modeAll')],
       ['online', t.t('online')],
@@ -298,31 +352,41 @@ export class XqParentSchoolSignup extends XqElement {
             >`,
         )}
       </fieldset>
-      <label class="field"
-        >${t.t('grade')}
-        <select
-          @change=${(e: Event) => (this.grade = Number((e.target as HTMLSelectElement).value))}
-        >
-          <option value="0" ?selected=${this.grade === 0}>${t.t('gradeAll')}</option>
-          ${grades.map(
-            (g) =>
-              html`<option value=${g} ?selected=${this.grade === g}>${t.t('gradeN', g)}</option>`,
-          )}
-        </select>
-      </label>
+      ${
+        grades.length
+          ? html`<label class="field"
+              >${t.t('grade')}
+              <select
+                name="grade"
+                @change=${(e: Event) => (this.grade = (e.target as HTMLSelectElement).value)}
+              >
+                <option value="" ?selected=${this.grade === ''}>${t.t('gradeAll')}</option>
+                ${grades.map(
+                  ([id, name]) =>
+                    html`<option value=${id} ?selected=${this.grade === id}>${name}</option>`,
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
     </div>`;
   }
 
   private renderSession(session: ParentSchoolSession, level: number) {
     const t = this.i18n;
     const locale = t.locale;
-    const left = Math.max(0, session.capacity - session.seatsTaken);
     const open = this.openId === session.id;
-    const mine = this.activeSignups(session.id);
+    const mine = active(session.mySignups);
+    const cancelled = session.status === 'cancelled';
     const id = `s-${session.id}`;
-    return html`<li class="session" part="session" data-session=${session.id}>
+    return html`<li
+      class="session"
+      part="session"
+      data-session=${session.id}
+      data-status=${session.status}
+    >
       <p class="topic" id="${id}-topic" role="heading" aria-level=${Math.min(6, level + 1)}>
-        ${session.topic[locale]}
+        ${session.title}
       </p>
       <p class="meta">
         <span
@@ -330,20 +394,26 @@ export class XqParentSchoolSignup extends XqElement {
         >
         <span
           >${session.mode === 'online' ? t.t('online') : t.t('offline')}${
-            session.place ? ` · ${session.place}` : ''
+            session.mode === 'offline' && session.place ? ` · ${session.place}` : ''
           }</span
         >
+        <span>${t.t('topic', session.topic)}</span>
       </p>
       <p class="meta">
-        <span class=${left ? 'seats' : 'seats full'}
-          >${left ? t.t('seatsLeft', left) : t.t('full')}</span
-        >
+        ${
+          cancelled
+            ? html`<span class="seats full">${t.t('sessionCancelled')}</span>`
+            : html`<span class=${session.seatsLeft ? 'seats' : 'seats full'}
+                >${session.seatsLeft ? t.t('seatsLeft', session.seatsLeft) : t.t('full')}</span
+              >`
+        }
         ${mine.map((s) => this.renderBadge(s))}
       </p>
       <button
         type="button"
         class="secondary"
         part="secondary-button"
+        data-toggle
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="${id}-details"
         aria-describedby="${id}-topic"
@@ -352,39 +422,50 @@ export class XqParentSchoolSignup extends XqElement {
         ${open ? t.t('hideDetails') : t.t('details')}
       </button>
       <div id="${id}-details" class="details" part="session-details" ?hidden=${!open}>
-        ${open ? this.renderDetails(session, mine, left) : nothing}
+        ${open ? this.renderDetails(session, mine) : nothing}
       </div>
     </li>`;
   }
 
   private renderBadge(signup: ParentSchoolSignup) {
     const t = this.i18n;
-    const child = this.students?.find((c) => c.id === signup.childId);
-    const who = child ? ` · ${t.t('childLabel', child.grade, child.name ?? '')}` : '';
-    return html`<span class="badge ${signup.status}" part="badge" data-signup=${signup.id}
+    const child = this.students?.find((c) => c.studentId === signup.childStudentId);
+    const who = child ? ` · ${this.childLabel(child)}` : '';
+    return html`<span
+      class="badge ${signup.state}"
+      part="badge"
+      data-signup=${signup.id}
+      data-signup-state=${signup.state}
       >${
-        signup.status === 'waitlisted'
+        signup.state === 'waitlisted'
           ? t.t('waitlisted', signup.waitlistPosition ?? 0)
           : t.t('confirmed')
       }${who}</span
     >`;
   }
 
-  private renderDetails(session: ParentSchoolSession, mine: ParentSchoolSignup[], left: number) {
+  private renderDetails(session: ParentSchoolSession, mine: ParentSchoolSignup[]) {
     const t = this.i18n;
-    const locale = t.locale;
-    const signedUpChildren = new Set(mine.map((s) => s.childId));
-    const free = (this.students ?? []).filter((c) => !signedUpChildren.has(c.id));
-    const grades = session.grades.length
-      ? t.t(
-          'forGrades',
-          session.grades.map((g) => t.t('gradeN', g)).join(locale === 'en' ? ', ' : '、'),
-        )
-      : t.t('allGrades');
-    const busy = this.busy === session.id;
+    const source = this.dataSource;
+    const gradeNames = new Map(
+      (this.students ?? []).flatMap((c) =>
+        c.gradeId && c.gradeName ? [[c.gradeId, c.gradeName] as const] : [],
+      ),
+    );
+    // The session names its grades by id only: the children's grades give some of them names.
+    const named = session.gradeIds.flatMap((g) => gradeNames.get(g) ?? []);
+    const list = [...new Set(named)].join(t.locale === 'en' ? ', ' : '、');
+    const grades = !session.gradeIds.length
+      ? t.t('allGrades')
+      : !named.length
+        ? t.t('forSomeGrades')
+        : named.length === session.gradeIds.length
+          ? t.t('forGrades', list)
+          : t.t('forGradesAndMore', list);
+    const link = safeLink(session.link);
     return html`
-      ${session.description ? html`<p>${session.description[locale]}</p>` : nothing}
-      ${session.speaker ? html`<p class="muted">${t.t('speaker', session.speaker)}</p>` : nothing}
+      ${session.description ? html`<p>${session.description}</p>` : nothing}
+      <p class="muted">${t.t('speaker', session.speaker)}</p>
       <p class="muted">${grades}</p>
       ${
         mine.length
@@ -402,76 +483,151 @@ export class XqParentSchoolSignup extends XqElement {
                     ${t.t('cancel')}
                   </button>`,
               )}
-              <a
-                class="secondary"
-                part="calendar-link"
-                href=${this.calendarUrl(session)}
-                download="${session.id}.ics"
-                >${t.t('addToCalendar')}</a
-              >
               ${
-                session.mode === 'online' &&
-                session.link &&
-                mine.some((s) => s.status === 'confirmed')
-                  ? html`<a class="secondary" part="secondary-button" href=${session.link}
+                source
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      part="calendar-link"
+                      data-calendar
+                      ?disabled=${this.busy === `calendar:${session.id}`}
+                      @click=${() => this.downloadCalendar(session)}
+                    >
+                      ${t.t('addToCalendar')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                session.mode === 'online' && link && mine.some((s) => s.state === 'confirmed')
+                  ? html`<a class="secondary" part="secondary-button" href=${link}
                       >${t.t('joinLink')}</a
                     >`
                   : nothing
               }
             </div>`
-          : nothing
-      }
-      ${
-        free.length
-          ? html`<form class="form" @submit=${(e: SubmitEvent) => this.submit(e, session)}>
-              <label class="field"
-                >${t.t('child')}
-                <select name="child" required>
-                  ${free.map(
-                    (c) =>
-                      html`<option value=${c.id}>
-                        ${t.t('childLabel', c.grade, c.name ?? '')}
-                      </option>`,
-                  )}
-                </select>
-              </label>
-              <label class="field"
-                >${t.t('attendees')}
-                <select name="attendees">
-                  ${[1, 2, 3].map((n) => html`<option value=${n}>${n}</option>`)}
-                </select>
-              </label>
-              <button class="primary" part="primary-button" type="submit" ?disabled=${busy}>
-                ${busy ? t.t('submitting') : left ? t.t('signup') : t.t('joinWaitlist')}
-              </button>
-            </form>`
-          : mine.length
-            ? nothing
-            : html`<p class="muted">${t.t('noChildren')}</p>`
+          : session.status === 'scheduled'
+            ? this.renderForm(session)
+            : nothing
       }
     `;
   }
 
-  private calendarUrl(session: ParentSchoolSession): string {
-    const key = `${session.id}|${this.i18n.locale}`;
-    let url = this.calendarUrls.get(key);
-    if (!url) {
-      const ics = sessionIcs(session, this.i18n.locale, this.now());
-      url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-      this.calendarUrls.set(key, url);
+  private renderForm(session: ParentSchoolSession) {
+    const t = this.i18n;
+    const students = this.students ?? [];
+    const eligible = students.filter((c) => session.eligibleChildIds.includes(c.studentId));
+    if (!eligible.length)
+      return html`<p class="muted">${students.length ? t.t('noEligible') : t.t('noChildren')}</p>`;
+    const busy = this.busy === session.id;
+    const waitlist = this.attendees > session.seatsLeft;
+    const hint = `s-${session.id}-hint`;
+    const counts = Array.from({ length: maxAttendeesPerSignup }, (_, i) => i + 1);
+    return html`<form class="form" @submit=${(e: SubmitEvent) => this.submit(e, session)}>
+      <label class="field"
+        >${t.t('child')}
+        <select name="child" required>
+          ${eligible.map((c) => html`<option value=${c.studentId}>${this.childLabel(c)}</option>`)}
+        </select>
+      </label>
+      <label class="field"
+        >${t.t('attendees')}
+        <select
+          name="attendees"
+          aria-describedby=${waitlist && session.seatsLeft ? hint : nothing}
+          @change=${(e: Event) =>
+            (this.attendees = Number((e.target as HTMLSelectElement).value) || 1)}
+        >
+          ${counts.map(
+            (n) => html`<option value=${n} ?selected=${this.attendees === n}>${n}</option>`,
+          )}
+        </select>
+      </label>
+      <button class="primary" part="primary-button" type="submit" ?disabled=${busy}>
+        ${busy ? t.t('submitting') : waitlist ? t.t('joinWaitlist') : t.t('signup')}
+      </button>
+      ${
+        waitlist && session.seatsLeft
+          ? html`<p class="muted hint" id=${hint}>${t.t('waitlistHint')}</p>`
+          : nothing
+      }
+    </form>`;
+  }
+
+  /** The message for a refused or failed call: the API's `code` (and `details.reason`). */
+  private problem(error: unknown, action: Action): string {
+    const t = this.i18n;
+    if (isOfflineError(error)) return t.t('offlineAction');
+    const reason = (error as { details?: { reason?: unknown } } | null)?.details?.reason;
+    const fallback =
+      action === 'signup'
+        ? t.t('signupError')
+        : action === 'cancel'
+          ? t.t('cancelError')
+          : t.t('calendarError');
+    switch (errorCode(error, '')) {
+      case 'conflict':
+        if (reason === 'session_cancelled') return t.t('sessionWasCancelled');
+        if (reason === 'session_started') return t.t('sessionStarted');
+        return action === 'signup' ? t.t('alreadySignedUp') : fallback;
+      case 'not_eligible':
+        return t.t('notEligible');
+      case 'not_found':
+        return t.t('sessionGone');
+      case 'unprocessable':
+        return action === 'signup' ? t.t('tooManyAttendees') : fallback;
+      case 'unauthenticated':
+      case 'token_expired':
+        return t.t('signInAgain');
+      default:
+        return fallback;
     }
-    return url;
+  }
+
+  /** Replaces a session with the server's fresh view (seats, waitlist positions). */
+  private async refreshSession(source: ParentSchoolDataSource, sessionId: string): Promise<void> {
+    try {
+      const fresh = await source.getSession(sessionId);
+      this.replaceSession(fresh);
+    } catch {
+      // The list keeps what it showed; the next reload corrects it.
+    }
+  }
+
+  private replaceSession(session: ParentSchoolSession): void {
+    const list = (this.sessions ?? []).map((s) => (s.id === session.id ? session : s));
+    if (this.given) this.sessions = list;
+    else this.loadedSessions = this.sessions = list;
+  }
+
+  /** The session with `signup` in `mySignups` (when a fresh copy could not be read). */
+  private withSignup(session: ParentSchoolSession, signup: ParentSchoolSignup) {
+    const before = session.mySignups.find((s) => s.id === signup.id);
+    const seats =
+      (signup.state === 'confirmed' ? signup.attendeeCount : 0) -
+      (before?.state === 'confirmed' ? before.attendeeCount : 0);
+    const seatsTaken = Math.max(0, session.seatsTaken + seats);
+    this.replaceSession({
+      ...session,
+      seatsTaken,
+      seatsLeft: Math.max(0, session.capacity - seatsTaken),
+      mySignups: [...session.mySignups.filter((s) => s.id !== signup.id), signup],
+    });
+  }
+
+  private focusToggle(sessionId: string): void {
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLButtonElement>(`[data-session="${CSS.escape(sessionId)}"] [data-toggle]`)
+        ?.focus(),
+    );
   }
 
   private async submit(event: SubmitEvent, session: ParentSchoolSession): Promise<void> {
     event.preventDefault();
     const source = this.dataSource;
     const data = new FormData(event.target as HTMLFormElement);
-    const input = {
-      sessionId: session.id,
-      childId: String(data.get('child')),
-      attendees: Number(data.get('attendees') ?? 1),
-    };
+    const childStudentId = String(data.get('child'));
+    const attendeeCount = Number(data.get('attendees') ?? 1);
     this.feedback = undefined;
     if (!source) {
       this.feedback = { kind: 'error', text: this.i18n.t('unavailable') };
@@ -479,20 +635,23 @@ export class XqParentSchoolSignup extends XqElement {
     }
     this.busy = session.id;
     try {
-      const signup = await source.signup(input);
-      this.signups = [...(this.signups ?? []).filter((s) => s.id !== signup.id), signup];
-      if (signup.status === 'confirmed') this.adjustSeats(session.id, signup.attendees);
+      const signup = await source.signup(session.id, { childStudentId, attendeeCount });
       this.feedback = {
         kind: 'success',
         text:
-          signup.status === 'waitlisted'
+          signup.state === 'waitlisted'
             ? this.i18n.t('waitlistJoined', signup.waitlistPosition ?? 0)
-            : this.i18n.t('signedUp', session.topic[this.i18n.locale]),
+            : this.i18n.t('signedUp', session.title),
       };
+      this.withSignup(session, signup);
       this.emit(new XqSignupEvent(signup, session));
+      await this.refreshSession(source, session.id);
+      this.focusToggle(session.id);
     } catch (error) {
-      this.feedback = { kind: 'error', text: this.i18n.t('signupError') };
+      this.feedback = { kind: 'error', text: this.problem(error, 'signup') };
       this.fail(error);
+      // A conflict means the server knows better (the family's signup, a cancelled session).
+      if (errorCode(error, '') === 'conflict') await this.refreshSession(source, session.id);
     } finally {
       this.busy = '';
     }
@@ -507,22 +666,44 @@ export class XqParentSchoolSignup extends XqElement {
     }
     this.busy = signup.id;
     try {
-      const cancelled = await source.cancel(signup.id);
-      this.signups = (this.signups ?? []).map((s) => (s.id === signup.id ? cancelled : s));
-      if (signup.status === 'confirmed') this.adjustSeats(session.id, -signup.attendees);
+      const cancelled = await source.cancel(session.id, signup.id);
       this.feedback = { kind: 'success', text: this.i18n.t('cancelled') };
+      this.withSignup(session, cancelled);
       this.emit(new XqCancelEvent(cancelled, session));
+      await this.refreshSession(source, session.id);
+      this.focusToggle(session.id);
     } catch (error) {
-      this.feedback = { kind: 'error', text: this.i18n.t('cancelError') };
+      this.feedback = { kind: 'error', text: this.problem(error, 'cancel') };
       this.fail(error);
     } finally {
       this.busy = '';
     }
   }
 
-  private adjustSeats(sessionId: string, delta: number): void {
-    this.sessions = (this.sessions ?? []).map((s) =>
-      s.id === sessionId ? { ...s, seatsTaken: Math.max(0, s.seatsTaken + delta) } : s,
-    );
+  /** Downloads the server's `.ics` file for the session, named after it. */
+  private async downloadCalendar(session: ParentSchoolSession): Promise<void> {
+    const source = this.dataSource;
+    if (!source) return;
+    this.feedback = undefined;
+    this.busy = `calendar:${session.id}`;
+    try {
+      const ics = await source.calendar(session.id);
+      const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+      this.calendarUrls.add(url);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = calendarFileName(session);
+      link.click();
+      // Long enough for the browser to read it; the rest go when the element leaves the page.
+      setTimeout(() => {
+        if (this.calendarUrls.delete(url)) URL.revokeObjectURL(url);
+      }, 60_000);
+      this.feedback = { kind: 'success', text: this.i18n.t('calendarDownloaded') };
+    } catch (error) {
+      this.feedback = { kind: 'error', text: this.problem(error, 'calendar') };
+      this.fail(error);
+    } finally {
+      this.busy = '';
+    }
   }
 }
