@@ -49,8 +49,7 @@ export function installAuthentication(app: FastifyInstance, verifyToken: TokenVe
     if (principal.kind === 'embed_token' && access.roles) {
       const roles = access.roles;
       const pairs = access.safetyPath ? principal.signedMemberships : principal.memberships;
-      if (!pairs.some((m) => roles.includes(m.role)))
-        throw new AppError('forbidden');
+      if (!pairs.some((m) => roles.includes(m.role))) throw new AppError('forbidden');
     }
   });
 }
