@@ -1,13 +1,19 @@
 // The benchmark (bench/bench.mjs) runs in the test suite too, once per case, so that a change
-// that breaks it (or makes the card fail to render under throttling) fails CI. Figures come from
-// `pnpm --filter @xinqiao/elements bench` (7 runs each).
-import { describe, expect, it } from 'vitest';
+// that breaks it (or makes the card or the screening form fail to render under throttling) fails
+// CI. No timing assertions. Figures come from `pnpm --filter @xinqiao/elements bench` (7 runs
+// each).
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runBench } from '../bench/bench.mjs';
 import { chromiumPath } from './chromium.mjs';
 
 describe.skipIf(!chromiumPath)('benchmark (CPU ×4, Slow 4G)', () => {
-  it('measures navigation → rendered for the hotline card and a bare Lit element', async () => {
-    const results = await runBench({ runs: 1 });
+  /** @type {Awaited<ReturnType<typeof runBench>>} */
+  let results;
+  beforeAll(async () => {
+    results = await runBench({ runs: 1 });
+  }, 180_000);
+
+  it('measures navigation → rendered for the hotline card and a bare Lit element', () => {
     const card = results['<xq-hotline-card>'];
     const bare = results['bare Lit element'];
     expect(card.runs).toBe(1);
@@ -17,5 +23,27 @@ describe.skipIf(!chromiumPath)('benchmark (CPU ×4, Slow 4G)', () => {
     // itself is size-limit's (.size-limit.json), not this sanity bound.
     expect(card.scriptBytes).toBeGreaterThan(bare.scriptBytes);
     expect(card.scriptBytes).toBeLessThan(90_000);
+  });
+
+  it('measures navigation → question 1 focusable for the screening form on the real server', () => {
+    // runBench throws if the form ends in an error, offline, ineligible or unavailable state, so
+    // a result means question 1's radio inputs rendered, visible and enabled, after the page
+    // got a token from the portal, eligibility and the definitions from the API.
+    for (const name of ['screening form', 'form-only bundle']) {
+      const form = results[name];
+      expect(form.runs).toBe(1);
+      expect(form.medianMs).toBeGreaterThan(0);
+      expect(Object.keys(form.phasesMedianMs)).toEqual([
+        'script loaded',
+        'token response',
+        'eligibility response',
+        'last definition response',
+        'intro start button',
+      ]);
+      expect(form.medianMs).toBeGreaterThanOrEqual(form.phasesMedianMs['intro start button']);
+      expect(form.phasesMedianMs['intro start button']).toBeGreaterThanOrEqual(
+        form.phasesMedianMs['last definition response'],
+      );
+    }
   });
 });
