@@ -76,10 +76,11 @@ const median = (xs) => {
 /**
  * The real server with one tenant whose pages come from `portalOrigin`: the testkit roster and a
  * PHQ-A + GAD-7 campaign open now. `studentToken()` is what the portal's backend does for the
- * signed-in student (`POST /v1/embed-sessions` with the secret key).
+ * signed-in student (`POST /v1/embed-sessions` with the secret key); `tokenFor(externalId)` the
+ * same for any roster user (also used by test-node/screening-form-reload.test.mjs).
  * @param {string} portalOrigin
  */
-async function startApi(portalOrigin) {
+export async function startApi(portalOrigin) {
   const { startTestServer } = await import('@xinqiao/testkit/server');
   const server = await startTestServer();
   try {
@@ -109,6 +110,8 @@ async function startApi(portalOrigin) {
       url: server.url,
       campaignId: campaign.id,
       studentToken: () => server.tokenFor(roster.users.student, tenant.secretKey),
+      /** @param {string} externalId */
+      tokenFor: (externalId) => server.tokenFor(externalId, tenant.secretKey),
       close: () => server.close(),
     };
   } catch (error) {
