@@ -7,7 +7,12 @@ import { createServerClient, type XinqiaoServerClient } from '@xinqiao/sdk/serve
 import { embedTokenRoute } from '../integration/embed-token.js';
 import { syncRoster } from '../integration/sync-roster.js';
 import { registerWebhooks, webhookReceiver } from '../integration/webhooks.js';
-import { ensureCampaign, recordPaperConsents } from './demo-data.js';
+import {
+  ensureCampaign,
+  ensureGuardianCampaign,
+  guardianFormClass,
+  recordPaperConsents,
+} from './demo-data.js';
 import {
   className,
   countyExternalId,
@@ -60,6 +65,8 @@ export interface PortalState {
   ready: boolean;
   schoolId?: string;
   campaignId?: string;
+  /** The guardian-filled PSC-17 campaign (guardians of `guardianFormClass`). */
+  guardianCampaignId?: string;
   webhookUrl?: string;
   /** People whose Xinqiao id could not be learned (not in the roster yet). */
   unresolved: string[];
@@ -142,6 +149,14 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
         .find((m) => m.role === 'counsellor')?.orgUnit;
       if (o.demoData !== false && state.schoolId) {
         state.campaignId = (await ensureCampaign(xinqiao, state.schoolId, clock.now())).id;
+        state.guardianCampaignId = (
+          await ensureGuardianCampaign(
+            xinqiao,
+            state.schoolId,
+            ids.unit(guardianFormClass),
+            clock.now(),
+          )
+        ).id;
         await recordPaperConsents(xinqiao, directory, ids);
       }
       state.ready = true;
@@ -392,7 +407,12 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
           className: className(directory, p.classExternalId),
         };
       case 'guardian':
-        return { ...base, campaignId: state.campaignId ?? null, children: studentsVisibleTo(p) };
+        return {
+          ...base,
+          campaignId: state.campaignId ?? null,
+          guardianCampaignId: state.guardianCampaignId ?? null,
+          children: studentsVisibleTo(p),
+        };
       case 'class_teacher':
         return {
           ...base,

@@ -33,6 +33,41 @@ export async function ensureCampaign(
   );
 }
 
+/** The class whose guardians are asked for the PSC-17 (the demo guardian's child's class). */
+export const guardianFormClass = 'demo-c7-1';
+
+/**
+ * The demo's guardian-filled form: the PSC-17, answered by a guardian for their own child
+ * (respondent `parent`), for one class. A separate campaign from the students' own, as a school
+ * would run it; the portal knows its id from creating it (there is no campaign list to ask).
+ * Without the class's id (no roster sync) it asks the whole school.
+ */
+export async function ensureGuardianCampaign(
+  xinqiao: XinqiaoServerClient,
+  schoolId: string,
+  classId: string | undefined,
+  now: Date,
+): Promise<Campaign> {
+  const day = 24 * 3600_000;
+  const opensAt = new Date(Math.floor(now.getTime() / day) * day - day);
+  const closesAt = new Date(opensAt.getTime() + 45 * day);
+  return xinqiao.campaigns.create(
+    {
+      name: '2026年秋季学期家长问卷（PSC-17）',
+      schoolId,
+      ...(classId ? { targetUnits: [classId] } : {}),
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      instruments: ['psc-17'],
+      acknowledgeUnvalidatedTranslations: ['psc-17', 'asq'],
+      resultPolicy: 'supportive_message',
+    },
+    {
+      idempotencyKey: `portal-demo-guardian-campaign-${schoolId}-${classId ?? 'school'}-${opensAt.toISOString().slice(0, 10)}`,
+    },
+  );
+}
+
 /** Records the guardian and health-data consents the school collected for `consentedClasses`. */
 export async function recordPaperConsents(
   xinqiao: XinqiaoServerClient,

@@ -18,19 +18,27 @@ if (requireRole(me, ['guardian'])) {
   provider.fetchToken = fetchToken;
   await provider.updateComplete;
   const client = provider.currentClient!;
-  const { schoolId, campaignId, children = [] } = me.context;
+  const { schoolId, campaignId, guardianCampaignId, children = [] } = me.context;
   if (schoolId) {
     byId('signup').setAttribute('school', schoolId);
     byId('hotline').setAttribute('org-unit', schoolId);
   }
   // #endregion
   const box = byId('children');
-  replaceChildren(box, ...children.map((c) => childCard(client, c, campaignId ?? null)));
+  replaceChildren(
+    box,
+    ...children.map((c) => childCard(client, c, campaignId ?? null, guardianCampaignId ?? null)),
+  );
   if (!children.length) replaceChildren(box, h('p', {}, '名册中没有与您关联的学生。'));
 }
 
 /** A child's guardian-visible summary: class, and whether this semester's screening is done. */
-function childCard(client: XinqiaoClient, child: StudentRef, campaignId: string | null) {
+function childCard(
+  client: XinqiaoClient,
+  child: StudentRef,
+  campaignId: string | null,
+  guardianCampaignId: string | null,
+) {
   const status = h('div', { class: 'child-status' }, h('p', { class: 'muted' }, '正在查询…'));
   const card = h(
     'article',
@@ -38,6 +46,7 @@ function childCard(client: XinqiaoClient, child: StudentRef, campaignId: string 
     h('h3', {}, child.name, ' ', h('span', { class: 'muted' }, child.className)),
     status,
   );
+  if (guardianCampaignId && child.id) guardianForm(client, card, child.id, guardianCampaignId);
   if (!campaignId || !child.id) {
     replaceChildren(status, h('p', {}, '本学期暂无测评。'));
     return card;
@@ -123,4 +132,41 @@ function consentForm(
       });
   });
   return form;
+}
+
+/**
+ * A form the school asks the guardian to fill about this child (PSC-17, respondent `parent`):
+ * shown only when the campaign includes the child and gives the guardian instruments. The form
+ * itself handles consent still missing, the window and an answer already given.
+ */
+function guardianForm(
+  client: XinqiaoClient,
+  card: HTMLElement,
+  studentId: string,
+  campaignId: string,
+) {
+  client.campaigns
+    .eligibility(campaignId, { studentId })
+    .then((e) => {
+      if (!e.instruments.length || e.reasons.includes('not_in_campaign')) return;
+      const titleId = `guardian-form-title-${studentId}`;
+      const form = document.createElement('xq-screening-form');
+      form.setAttribute('campaign', campaignId);
+      form.setAttribute('student-id', studentId); // the guardian answers about this child
+      form.setAttribute('heading-level', '5');
+      card.append(
+        h(
+          'section',
+          { class: 'guardian-form', 'aria-labelledby': titleId },
+          h('h4', { id: titleId }, '家长问卷'),
+          h(
+            'p',
+            { class: 'muted small' },
+            '学校请您根据孩子最近的情况填写这份问卷（约 5 分钟）。答案只供学校心理老师了解孩子的情况，结果不会显示给您或孩子。',
+          ),
+          form,
+        ),
+      );
+    })
+    .catch(() => undefined); // no guardian form for this child (or not reachable): nothing to show
 }

@@ -11,6 +11,8 @@ export interface Me {
     schoolName?: string;
     today: string;
     campaignId?: string | null;
+    /** Guardians: the campaign that asks them for a form about their child (PSC-17). */
+    guardianCampaignId?: string | null;
     classId?: string | null;
     className?: string;
     gradeName?: string;
