@@ -130,6 +130,8 @@ describe('respondents', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as ScreeningReceipt).tier).toBeUndefined();
+    // the message speaks to the guardian, not to the student
+    expect((res.json() as ScreeningReceipt).studentMessage).toContain('家长问卷');
     const own = await t.app.inject({
       method: 'POST',
       url: '/v1/screenings',
@@ -138,6 +140,7 @@ describe('respondents', () => {
     });
     expect(own.statusCode, own.body).toBe(201);
     expect((own.json() as ScreeningReceipt).tier).toBe('high');
+    expect((own.json() as ScreeningReceipt).studentMessage).not.toContain('家长问卷');
   });
 
   it('a student cannot answer the guardian form; a guardian cannot answer for another child', async () => {

@@ -43,10 +43,18 @@ declare module 'fastify' {
   }
 }
 
-const studentMessages: Record<Locale, string> = {
-  'zh-CN':
-    '谢谢你认真完成问卷。如果你现在感到难过或不安全，请马上告诉身边的老师或家长，也可以拨打求助热线。',
-  en: 'Thank you for completing the questionnaire. If you feel upset or unsafe right now, tell a teacher or a parent straight away, or call a helpline.',
+/** What the form shows after submitting: to the student, or to a guardian who filled a parent form. */
+const studentMessages: Record<'self' | 'parent', Record<Locale, string>> = {
+  self: {
+    'zh-CN':
+      '谢谢你认真完成问卷。如果你现在感到难过或不安全，请马上告诉身边的老师或家长，也可以拨打求助热线。',
+    en: 'Thank you for completing the questionnaire. If you feel upset or unsafe right now, tell a teacher or a parent straight away, or call a helpline.',
+  },
+  parent: {
+    'zh-CN':
+      '谢谢您完成家长问卷。如果您对孩子的情况有担心，可以直接联系班主任或学校心理老师；遇到紧急情况，请拨打求助热线。',
+    en: 'Thank you for completing the parent questionnaire. If you are worried about your child, contact the class teacher or the school counsellor directly; in an emergency, call a helpline.',
+  },
 };
 
 /**
@@ -299,7 +307,8 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
       reply.status(201);
       return {
         id,
-        studentMessage: studentMessages[locale],
+        studentMessage:
+          studentMessages[subject.respondent === 'parent' ? 'parent' : 'self'][locale],
         ...(followUpMissing ? { followUp } : {}),
         ...(c.result_policy !== 'supportive_message' && subject.respondent === 'self'
           ? { tier }
