@@ -33,7 +33,11 @@ const statuses = [
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const suites = [];
-for (const file of readdirSync(reportDir).sort()) {
+// Runners' JSON reports only (the e2e suite also keeps its screenshots under reports/).
+const reportFiles = readdirSync(reportDir).filter(
+  (f) => f.endsWith('.vitest.json') || f.endsWith('.wtr.json'),
+);
+for (const file of reportFiles.sort()) {
   const report = JSON.parse(readFileSync(join(reportDir, file), 'utf8'));
   let counts;
   if (file.endsWith('.vitest.json')) {
