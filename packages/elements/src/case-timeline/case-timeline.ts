@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import {
   caseStages,
   visibilities as allVisibilities,
@@ -16,7 +15,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
-import { clientContext } from '../context/contexts.js';
+import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { dateTimeFormat, formatDate, formatDateTime } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize.js';
@@ -210,13 +209,7 @@ export class XqCaseTimeline extends XqElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.client = client;
-      },
-    });
+    consumeClient(this, (client) => (this.client = client));
   }
 
   override connectedCallback(): void {

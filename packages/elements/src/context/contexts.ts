@@ -1,4 +1,5 @@
-import { createContext } from '@lit/context';
+import { ContextConsumer, createContext } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
 import type { XinqiaoClient } from '@xinqiao/sdk';
 import type { XqLocale } from '../i18n/locale.js';
 
@@ -20,6 +21,17 @@ export interface XqAppearance {
 export const clientContext = createContext<XinqiaoClient | undefined>(
   Symbol.for('xinqiao.context.client'),
 );
+
+/**
+ * Follows the nearest provider's client (undefined without one), including a provider that
+ * upgrades later or is replaced: the one way every element receives the client.
+ */
+export function consumeClient(
+  host: HTMLElement & ReactiveControllerHost,
+  set: (client: XinqiaoClient | undefined) => void,
+): void {
+  new ContextConsumer(host, { context: clientContext, subscribe: true, callback: set });
+}
 
 /** The locale the provider sets for everything inside it (`locale` attribute). */
 export const localeContext = createContext<XqLocale | undefined>(

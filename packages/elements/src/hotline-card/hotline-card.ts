@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import {
   crisisLines,
   isVerifiedAroundTheClock,
@@ -13,7 +12,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
-import { clientContext } from '../context/contexts.js';
+import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { dateTimeFormat } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize.js';
@@ -143,13 +142,7 @@ export class XqHotlineCard extends XqElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.client = client;
-      },
-    });
+    consumeClient(this, (client) => (this.client = client));
   }
 
   override connectedCallback(): void {

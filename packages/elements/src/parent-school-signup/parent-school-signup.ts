@@ -1,11 +1,10 @@
-import { ContextConsumer } from '@lit/context';
 import { maxAttendeesPerSignup } from '@xinqiao/contracts/parent-school';
 import type { XinqiaoClient } from '@xinqiao/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
-import { clientContext } from '../context/contexts.js';
+import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { formatDateTime, formatTime } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize.js';
@@ -144,13 +143,7 @@ export class XqParentSchoolSignup extends XqElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.client = client;
-      },
-    });
+    consumeClient(this, (client) => (this.client = client));
   }
 
   override disconnectedCallback(): void {

@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import type { Eligibility } from '@xinqiao/contracts/campaigns';
 import type { AnswerValue, InstrumentDefinition, Option } from '@xinqiao/contracts/instruments';
 import type { CriticalFlag, SafetySignalCreate } from '@xinqiao/contracts/safety-signals';
@@ -8,7 +7,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
-import { clientContext } from '../context/contexts.js';
+import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { formatDateTime } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize.js';
@@ -245,13 +244,7 @@ export class XqScreeningForm extends XqElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.client = client;
-      },
-    });
+    consumeClient(this, (client) => (this.client = client));
   }
 
   override connectedCallback(): void {
