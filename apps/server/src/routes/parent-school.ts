@@ -214,6 +214,19 @@ function defaultFrom(to: string): string {
   return new Date(Date.UTC(y - defaultCoverageYears, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** A session locked for update (seats are counted under this lock) and one of its signups; 404 otherwise. */
+async function lockedSignup(
+  trx: Executor,
+  tenantId: string,
+  params: { sessionId: string; signupId: string },
+) {
+  const rec = await loadSession(trx, tenantId, params.sessionId, { forUpdate: true });
+  if (!rec) throw new AppError('not_found');
+  const signup = await loadSignup(trx, tenantId, rec.row.id, params.signupId);
+  if (!signup) throw new AppError('not_found');
+  return { rec, signup };
+}
+
 export async function parentSchoolRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   const { database, clock, dataKeys } = app.deps;
@@ -761,12 +774,7 @@ export async function parentSchoolRoutes(app: FastifyInstance): Promise<void> {
       const now = clock.now();
       const today = shanghaiDate(now);
       return database.db.transaction().execute(async (trx) => {
-        const rec = await loadSession(trx, p.tenantId, request.params.sessionId, {
-          forUpdate: true,
-        });
-        if (!rec) throw new AppError('not_found');
-        const signup = await loadSignup(trx, p.tenantId, rec.row.id, request.params.signupId);
-        if (!signup) throw new AppError('not_found');
+        const { rec, signup } = await lockedSignup(trx, p.tenantId, request.params);
         let reason: 'family' | 'staff' | undefined;
         let grant: { role: Role; orgUnit: string | null } | undefined;
         // A guardian of the family that signed up, for that child …
@@ -911,12 +919,7 @@ export async function parentSchoolRoutes(app: FastifyInstance): Promise<void> {
       const now = clock.now();
       const today = shanghaiDate(now);
       return database.db.transaction().execute(async (trx) => {
-        const rec = await loadSession(trx, p.tenantId, request.params.sessionId, {
-          forUpdate: true,
-        });
-        if (!rec) throw new AppError('not_found');
-        const signup = await loadSignup(trx, p.tenantId, rec.row.id, request.params.signupId);
-        if (!signup) throw new AppError('not_found');
+        const { rec, signup } = await lockedSignup(trx, p.tenantId, request.params);
         const d = await decide(
           trx,
           onlyRoles(p, rolesFor('parent_school.check_in')),
