@@ -167,7 +167,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
           if (cursor) query = query.where('id', '<', cursor);
           const rows = (await query.execute()) as CaseRow[];
           for (const c of rows) {
-            const g = await grantFor(trx, request, p.tenantId, c, today).catch(() => undefined);
+            // A case the policy does not open to the caller is skipped; any other error surfaces.
+            const g = await grantFor(trx, request, p.tenantId, c, today).catch((e: unknown) => {
+              if (e instanceof AppError) return undefined;
+              throw e;
+            });
             if (!g) continue;
             if (data.length === limit) {
               nextCursor = data[data.length - 1]!.id;

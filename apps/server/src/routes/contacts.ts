@@ -42,8 +42,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const target = { tenantId: p.tenantId, studentId, chain: s.chain };
     const d = await decide(database.db, p, 'case_timeline', target, today);
     if (!d.allowed) throw new AppError('not_found');
-    const notes = await decide(database.db, p, 'notes', target, today);
-    return { p, s, d, now, readsNotes: notes.allowed };
+    return { p, s, d, now, target, today };
   }
 
   r.post(
@@ -134,7 +133,9 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { p, s, d, now, readsNotes } = await gate(request, request.params.studentId);
+      const { p, s, d, now, target, today } = await gate(request, request.params.studentId);
+      // Only a list shows notes: the write path does not ask about them.
+      const readsNotes = (await decide(database.db, p, 'notes', target, today)).allowed;
       return database.db.transaction().execute(async (trx) => {
         const rows = await trx
           .selectFrom('student_contacts')
