@@ -7,6 +7,7 @@ import { ensureContextRoot } from '../context/context-root.js';
 import '../define/xq-provider.js';
 import type { XqProvider } from './provider.js';
 import { expectAccessible } from '../test/axe.js';
+import { realTenant } from '../test/real-server.js';
 
 /** A consumer that records what it receives, defined under a fresh tag per test. */
 class Probe extends LitElement {
@@ -91,5 +92,27 @@ describe('<xq-provider>', () => {
     await provider.updateComplete;
     expect(probe.client).to.equal(provider.currentClient);
     expect(probe.locale).to.equal('en');
+  });
+
+  it('uses a token the page already has, and fetchToken only once it expires (real server)', async () => {
+    const tenant = await realTenant();
+    const student = await tenant.as('student');
+    let fetched = 0;
+    const el = await fixture<XqProvider>(`<xq-provider locale="zh-CN"></xq-provider>`);
+    el.baseUrl = tenant.url;
+    el.token = student.token;
+    el.fetchToken = () => {
+      fetched += 1;
+      return student.fetchToken();
+    };
+    await el.updateComplete;
+    const client = el.currentClient!;
+    const first = await client.instruments.list();
+    expect(first.data).to.be.an('array');
+    expect(fetched, 'the page token was used as it is').to.equal(0);
+    await tenant.clock(2 * 60 * 60 * 1000); // past the token's lifetime
+    const again = await client.instruments.list();
+    expect(again.data).to.be.an('array');
+    expect(fetched, 'one fresh token after the 401').to.equal(1);
   });
 });
