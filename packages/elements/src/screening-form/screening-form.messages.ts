@@ -80,6 +80,27 @@ export const zh = {
   rejectedNotEligible: '没有提交成功：你现在不能参加这次问卷。',
   rejectedOther: '没有提交成功。请稍后再试，或者告诉老师。',
   rejectedSignalStored: '不过，你刚才提到的情况，学校的老师已经收到提醒。',
+  // Guardian voice: the same screens when a parent answers about their child (`student-id` set,
+  // e.g. PSC-17). Addressed to the adult, about the child; never the student's "你".
+  titleGuardian: '家长问卷',
+  closedGuardian: '这次问卷已经结束了，不需要再填写。谢谢您。',
+  notInCampaignGuardian: '这次问卷不需要您为这个孩子填写。',
+  consentRequiredGuardian: '开始之前，需要先在学校的平台上确认监护人同意。确认后再来填写。',
+  alreadySubmittedGuardian: '这份问卷已经为这个孩子填写过了，不需要再填写。谢谢您。',
+  ineligibleHelpGuardian:
+    '如果您担心孩子现在的情绪或安全，请联系班主任或学校心理老师；遇到危险时，请马上拨打 110 或 120。',
+  introTextGuardian: '下面是一些关于孩子最近情况的问题，请根据您的观察如实选择，没有对错之分。',
+  introPrivacyGuardian: '您的回答只有学校的心理老师能看到，用来更好地了解和支持孩子。',
+  submittedTitleGuardian: '已提交，谢谢您',
+  submittedFallbackGuardian:
+    '谢谢您认真完成问卷。如果您担心孩子现在的安全，请马上联系学校，或拨打 110 或 120。',
+  tierNoneGuardian: '从这次的回答看，孩子暂时没有需要特别关注的地方。',
+  tierAttentionGuardian: '从这次的回答看，孩子最近可能有些辛苦。学校的心理老师可能会联系您。',
+  tierHighGuardian: '从这次的回答看，孩子最近可能过得不太容易。学校的心理老师会尽快联系您。',
+  tierCriticalGuardian:
+    '从这次的回答看，孩子现在需要有人陪伴。学校会马上联系您，请先陪在孩子身边。',
+  rejectedConsentGuardian: '没有提交成功：还需要先确认监护人同意。',
+  rejectedAlreadyGuardian: '没有提交成功：这份问卷已经为这个孩子提交过了。',
 };
 
 /** en: complete (a missing key is a type error). */
@@ -171,4 +192,30 @@ export const en: Translation<typeof zh> = {
   rejectedNotEligible: "Not submitted: you can't take part in this questionnaire now.",
   rejectedOther: 'Not submitted. Please try again later, or tell a teacher.',
   rejectedSignalStored: 'Your school has still been alerted about what you told us just now.',
+  titleGuardian: 'Parent questionnaire',
+  closedGuardian: "This questionnaire has ended, so there's nothing to fill in. Thank you.",
+  notInCampaignGuardian: "You don't need to fill in this questionnaire for this child.",
+  consentRequiredGuardian:
+    "Before you start, a guardian's agreement needs to be confirmed on the school platform. Come back once it is.",
+  alreadySubmittedGuardian:
+    "This questionnaire has already been completed for this child, so there's nothing more to do. Thank you.",
+  ineligibleHelpGuardian:
+    "If you're worried about your child's mood or safety, contact the class teacher or the school counsellor. In an emergency, call 110 or 120 now.",
+  introTextGuardian:
+    "These questions are about how your child has been lately. There are no right or wrong answers: choose what matches what you've seen.",
+  introPrivacyGuardian:
+    'Only the school counsellor sees your answers, to understand and support your child better.',
+  submittedTitleGuardian: 'Submitted. Thank you',
+  submittedFallbackGuardian:
+    "Thank you for completing the questionnaire. If you're worried about your child's safety right now, contact the school, or call 110 or 120.",
+  tierNoneGuardian: 'From these answers, nothing about your child needs special attention for now.',
+  tierAttentionGuardian:
+    'From these answers, things may have been a bit hard for your child lately. The school counsellor may contact you.',
+  tierHighGuardian:
+    'From these answers, things may not have been easy for your child lately. The school counsellor will contact you soon.',
+  tierCriticalGuardian:
+    'From these answers, your child needs someone with them right now. The school will contact you straight away; please stay with your child.',
+  rejectedConsentGuardian: "Not submitted: a guardian's agreement still needs to be confirmed.",
+  rejectedAlreadyGuardian:
+    'Not submitted: this questionnaire was already submitted for this child.',
 };

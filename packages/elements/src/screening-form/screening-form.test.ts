@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { nothing } from 'lit';
 import type { CampaignCreate } from '@xinqiao/contracts/campaigns';
 import { createClient, createOutbox, type ClientOutbox, type XinqiaoClient } from '@xinqiao/sdk';
 import '../define/xq-provider.js';
@@ -135,12 +136,15 @@ async function mount(
   campaignId: string,
   client: XinqiaoClient | undefined,
   width = 360,
-  attrs: { lang?: string } = {},
+  attrs: { lang?: string; studentId?: string } = {},
 ): Promise<XqScreeningForm> {
   const wrapper = await fixture<HTMLElement>(
     html`<div lang=${attrs.lang ?? 'zh-CN'}>
       <xq-provider .client=${client}
-        ><xq-screening-form campaign=${campaignId}></xq-screening-form
+        ><xq-screening-form
+          campaign=${campaignId}
+          student-id=${attrs.studentId ?? nothing}
+        ></xq-screening-form
       ></xq-provider>
     </div>`,
   );
@@ -396,6 +400,34 @@ describe('<xq-screening-form> against the real server', function (this: unknown)
       await answerScreen(form, () => '0');
       expect(form.formState).to.equal('question');
       expect(heading(form)).to.equal('第 7 题，共 7 题');
+    });
+  });
+
+  describe('a guardian answering about their child (student-id)', () => {
+    it('speaks to the guardian about the child, from the intro to "already submitted"', async function (this: unknown) {
+      slow(this, 120_000);
+      const w = await world();
+      const child = await w.sign(w.student);
+      const campaign = await w.campaign({
+        instruments: ['psc-17'],
+        acknowledgeUnvalidatedTranslations: ['psc-17', 'asq'],
+      });
+      const guardian = await w.formClient(w.t.users['guardian']!);
+      const form = await mount(campaign.id, guardian, 360, { studentId: child.personId });
+      expect(form.formState).to.equal('intro');
+      expect(text(form)).to.include('家长问卷');
+      expect(text(form)).to.include('关于孩子最近情况');
+      expect(text(form)).not.to.include('你最近心情');
+      await expectAccessible(form);
+      q<HTMLButtonElement>(form, '[part="intro"] button.primary')!.click();
+      await until(() => form.formState === 'question', 'question 1');
+      await answerUntil(form, () => '0');
+      await until(() => form.formState === 'submitted', 'the receipt', 15_000);
+      expect(text(form)).not.to.include('你');
+      const again = await mount(campaign.id, guardian, 360, { studentId: child.personId });
+      expect(again.formState).to.equal('ineligible');
+      expect(text(again)).to.include('已经为这个孩子填写过了');
+      expect(text(again)).not.to.include('你已经完成');
     });
   });
 

@@ -120,6 +120,11 @@ const tierKey = {
   critical: 'tierCritical',
 } as const;
 
+/** Messages with a guardian-worded twin (`<key>Guardian`) in the catalogs. */
+type Voiced = {
+  [K in keyof typeof zh]: `${K}Guardian` extends keyof typeof zh ? K : never;
+}[keyof typeof zh];
+
 /**
  * A screening questionnaire for one campaign, for students on cheap phones and school networks.
  *
@@ -231,6 +236,11 @@ export class XqScreeningForm extends XqElement {
   @state() private wide = false;
 
   private readonly i18n = new LocalizeController(this, { 'zh-CN': zh, en });
+
+  /** A message in the voice of whoever answers: a guardian answering about a child (`student-id`). */
+  private voice<K extends Voiced>(key: K): K | `${K}Guardian` {
+    return this.studentId ? `${key}Guardian` : key;
+  }
   private submissionKey = '';
   private run = 0;
   private abort: AbortController | undefined;
@@ -331,24 +341,29 @@ export class XqScreeningForm extends XqElement {
     this.unwatch = source.watch?.((update) => this.onUpdate(update));
     const stale = () => run !== this.run;
 
-    let eligibility: Eligibility | undefined;
-    let failure: unknown;
-    try {
-      eligibility = await source.eligibility(
-        campaign,
-        this.studentId ? { studentId: this.studentId } : {},
-        options,
-      );
-    } catch (error) {
-      failure = error;
+    // Eligibility (network) and what this device holds (IndexedDB) at the same time: on a slow
+    // link the local reads cost nothing extra. The draft is read as on a personal device and
+    // dropped below if the campaign says `sharedDevices`.
+    const [asked, local] = await Promise.all([
+      source
+        .eligibility(campaign, this.studentId ? { studentId: this.studentId } : {}, options)
+        .then(
+          (eligibility) => ({ eligibility, failure: undefined as unknown }),
+          (failure: unknown) => ({ eligibility: undefined, failure }),
+        ),
+      Promise.all([
+        source.loadDraft?.<unknown>(campaign, {}).catch(() => undefined),
+        source.queued?.(campaign).catch(() => []),
+      ]),
+    ]);
+    if (stale()) return;
+    const { eligibility, failure } = asked;
+    let [draft] = local;
+    const queued: QueuedItem[] = local[1] ?? [];
+    if (eligibility?.sharedDevices && draft !== undefined) {
+      draft = undefined;
+      void source.clearDraft?.(campaign);
     }
-    if (stale()) return;
-    const shared = eligibility?.sharedDevices ?? false;
-    const draft = await source
-      .loadDraft?.<unknown>(campaign, { sharedDevices: shared })
-      .catch(() => undefined);
-    const queued: QueuedItem[] = (await source.queued?.(campaign).catch(() => [])) ?? [];
-    if (stale()) return;
     const saved = isDraft(draft) ? draft : undefined;
     this.restoreSignals(saved?.signals ?? [], queued);
 
@@ -863,7 +878,7 @@ export class XqScreeningForm extends XqElement {
       aria-busy=${this.formState === 'loading' || this.formState === 'submitting' ? 'true' : 'false'}
     >
       <p class="title" part="title" id="title" role="heading" aria-level=${this.level}>
-        ${t.t('title')}
+        ${t.t(this.voice('title'))}
       </p>
       ${this.formState === 'help' ? nothing : this.renderSafetyStrip()} ${this.renderBody()}
     </section>`;
@@ -909,7 +924,7 @@ export class XqScreeningForm extends XqElement {
     const lines = reasons.map((r) =>
       r === 'not_open_yet'
         ? t.t('notOpenYet', formatDateTime(t.locale, e!.opensAt))
-        : t.t(reasonKey[r]),
+        : t.t(this.voice(reasonKey[r])),
     );
     const missing = reasons.includes('consent_required') ? (e?.missingConsents ?? []) : [];
     return html`<div class="stack" part="notice" data-reasons=${reasons.join(' ')}>
@@ -926,7 +941,7 @@ export class XqScreeningForm extends XqElement {
             </ul>`
           : nothing
       }
-      <p class="muted">${t.t('ineligibleHelp')}</p>
+      <p class="muted">${t.t(this.voice('ineligibleHelp'))}</p>
     </div>`;
   }
 
@@ -942,11 +957,11 @@ export class XqScreeningForm extends XqElement {
         role="heading"
         aria-level=${Math.min(6, this.level + 1)}
       >
-        ${t.t('introText')}
+        ${t.t(this.voice('introText'))}
       </p>
       ${this.resumed ? html`<p class="notice">${t.t('resumed')}</p>` : nothing}
       <p class="muted">${t.t('introTime', this.steps.length)}</p>
-      <p class="muted">${t.t('introPrivacy')}</p>
+      <p class="muted">${t.t(this.voice('introPrivacy'))}</p>
       ${
         shared
           ? html`<p class="muted">${t.t('draftShared')}</p>`
@@ -1150,10 +1165,11 @@ export class XqScreeningForm extends XqElement {
     if (this.formState === 'rejected') {
       const code = this.rejection?.code ?? '';
       const key = rejectionKey[code as keyof typeof rejectionKey] ?? 'rejectedOther';
+      const voiced = key === 'rejectedConsent' || key === 'rejectedAlready' ? this.voice(key) : key;
       return html`<div class="stack" part="result" data-code=${code}>
-        ${heading(t.t(key))}
+        ${heading(t.t(voiced))}
         ${this.rejection?.signalStored ? html`<p class="notice">${t.t('rejectedSignalStored')}</p>` : nothing}
-        <p class="muted">${t.t('ineligibleHelp')}</p>
+        <p class="muted">${t.t(this.voice('ineligibleHelp'))}</p>
       </div>`;
     }
     const receipt = this.receipt;
@@ -1164,9 +1180,9 @@ export class XqScreeningForm extends XqElement {
     const fits = message && (t.locale === 'zh-CN' ? han : !han);
     const names = (id: string) => this.definitions.get(id)?.abbreviation ?? id;
     return html`<div class="stack" part="result">
-      ${heading(t.t('submittedTitle'))}
-      <p>${fits ? message : t.t('submittedFallback')}</p>
-      ${receipt?.tier ? html`<p class="notice" data-tier=${receipt.tier}>${t.t(tierKey[receipt.tier])}</p>` : nothing}
+      ${heading(t.t(this.voice('submittedTitle')))}
+      <p>${fits ? message : t.t(this.voice('submittedFallback'))}</p>
+      ${receipt?.tier ? html`<p class="notice" data-tier=${receipt.tier}>${t.t(this.voice(tierKey[receipt.tier]))}</p>` : nothing}
       ${
         receipt?.scores?.length
           ? html`<ul class="reasons">
