@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { InstrumentDetail } from './instrument-catalog.js';
 import { CutoffProfileRef, InstrumentId } from './instruments.js';
 import { OpaqueId, Timestamp } from './ids.js';
 
@@ -65,8 +66,16 @@ export const eligibilityReasons = [
 export const EligibilityReason = z.enum(eligibilityReasons);
 export type EligibilityReason = z.infer<typeof EligibilityReason>;
 
+/** What `GET /v1/campaigns/:id/eligibility` may add to its answer on request (`?include=definitions`). */
+export const eligibilityIncludes = ['definitions'] as const;
+export const EligibilityInclude = z.enum(eligibilityIncludes);
+export type EligibilityInclude = z.infer<typeof EligibilityInclude>;
+
 /** `GET /v1/campaigns/:id/eligibility`: asked by the form before question 1. */
-export const EligibilityQuery = z.strictObject({ studentId: z.optional(OpaqueId) });
+export const EligibilityQuery = z.strictObject({
+  studentId: z.optional(OpaqueId),
+  include: z.optional(EligibilityInclude),
+});
 export const Eligibility = z.object({
   campaignId: OpaqueId,
   studentId: OpaqueId,
@@ -80,6 +89,14 @@ export const Eligibility = z.object({
   sharedDevices: z.boolean(),
   opensAt: Timestamp,
   closesAt: Timestamp,
+  /**
+   * Only with `?include=definitions` and only when `eligible`: every instrument the form may need,
+   * so it loads in one round trip instead of three (eligibility, instruments, follow-ups) on slow
+   * networks. First `instruments` in order, then each follow-up instrument their critical items
+   * can insert (ASQ after PHQ-A), transitively; each instrument once. Each entry is exactly what
+   * `GET /v1/instruments/:id` answers, in the same locale (`Accept-Language`).
+   */
+  definitions: z.optional(z.array(InstrumentDetail)),
 });
 export type Eligibility = z.infer<typeof Eligibility>;
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, PermissionDeniedError, createClient, tokenIdentity } from '../src/index.js';
+import {
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  createClient,
+  tokenIdentity,
+} from '../src/index.js';
 import { createServerClient } from '../src/server.js';
 import type { XinqiaoServerClient } from '../src/server.js';
 import { seededServer } from './support.js';
@@ -74,6 +80,38 @@ describe('campaigns and consents', () => {
     await expect(student.campaigns.eligibility(campaignId)).resolves.toMatchObject({
       eligible: true,
     });
+  });
+
+  it('eligibility with include=definitions: every definition in one round trip, as instruments.get reads them', async () => {
+    const phq = await sdk.campaigns.create({
+      name: 'autumn PHQ-A',
+      schoolId: s.schoolId,
+      opensAt: '2026-09-01T00:00:00Z',
+      closesAt: '2026-12-31T00:00:00Z',
+      instruments: ['phq-a', 'gad-7'],
+      acknowledgeUnvalidatedTranslations: ['phq-a', 'gad-7', 'asq'],
+    });
+    const student = as('stu-1', 'en');
+    const before = await student.campaigns.eligibility(phq.id, { include: 'definitions' });
+    expect(before.eligible).toBe(false);
+    expect(before.definitions).toBeUndefined();
+    for (const kind of before.missingConsents)
+      await sdk.consents.create({ studentId: stu1, kind, granted: true, campaignId: phq.id });
+
+    const el = await student.campaigns.eligibility(phq.id, { include: 'definitions' });
+    expect(el.eligible).toBe(true);
+    expect(el.definitions?.map((d) => d.instrument.id)).toEqual(['phq-a', 'gad-7', 'asq']);
+    expect(el.definitions).toEqual(
+      await Promise.all(['phq-a', 'gad-7', 'asq'].map((id) => student.instruments.get(id))),
+    );
+    expect(el.definitions?.every((d) => d.locale === 'en')).toBe(true);
+    expect((await student.campaigns.eligibility(phq.id)).definitions).toBeUndefined();
+    const unknown = await student.campaigns
+      // @ts-expect-error: only 'definitions' may be included
+      .eligibility(phq.id, { include: 'everything' })
+      .catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(BadRequestError);
+    expect((unknown as BadRequestError).code).toBe('validation_failed');
   });
 
   it('the portal backend records consent too; a teacher may not', async () => {

@@ -26,6 +26,7 @@ import { decide, decideAction } from '../policy/decide.js';
 import { unitChain } from '../policy/units.js';
 import { audit } from '../repositories/audit.js';
 import { campaignToWire, eligibilityOf, inCampaign, loadCampaign } from '../pipeline/campaigns.js';
+import { definitionsFor, instrumentLocale } from '../pipeline/instruments.js';
 import { ageOn, birthMonthOf, studentContext } from '../pipeline/student-context.js';
 import { formSubject } from '../pipeline/subject.js';
 import { campaignCoverage, enrolledStudents } from '../pipeline/coverage.js';
@@ -240,7 +241,19 @@ export async function campaignRoutes(app: FastifyInstance): Promise<void> {
       if (!c) throw new AppError('not_found');
       const s = await studentContext(database.db, subject.tenantId, subject.studentId, today);
       if (!inCampaign(c, s) && subject.respondent === 'self' && !s) throw new AppError('not_found');
-      return eligibilityOf(database.db, dataKeys, c, s, subject.studentId, subject.respondent, now);
+      const el = await eligibilityOf(
+        database.db,
+        dataKeys,
+        c,
+        s,
+        subject.studentId,
+        subject.respondent,
+        now,
+      );
+      if (request.query.include !== 'definitions' || !el.eligible) return el;
+      // Locale exactly as `GET /v1/instruments/:id` without `?locale=`: the form asks both that way.
+      const locale = instrumentLocale(undefined, request.headers['accept-language']);
+      return { ...el, definitions: definitionsFor(el.instruments, locale) };
     },
   );
 

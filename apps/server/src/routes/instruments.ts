@@ -7,11 +7,10 @@ import {
   InstrumentQuery,
 } from '@xinqiao/contracts/instrument-catalog';
 import { InstrumentId } from '@xinqiao/contracts/instruments';
-import type { Locale } from '@xinqiao/contracts/ids';
 import { listInstruments } from '@xinqiao/instruments';
 import { AppError } from '../http/app-error.js';
-import { localeFrom } from '../http/messages.js';
 import { typed } from '../http/zod.js';
+import { instrumentDetail, instrumentLocale } from '../pipeline/instruments.js';
 
 const access = { principals: ['secret_key', 'embed_token'], resource: 'none' } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -19,8 +18,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 /** The instrument registry as the form and admins see it. Content is public data; slots are metadata only. */
 export async function instrumentRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  const locale = (q: { locale?: Locale | undefined }, h: string | undefined): Locale =>
-    q.locale ?? localeFrom(h);
 
   r.get(
     '/v1/instruments',
@@ -34,7 +31,7 @@ export async function instrumentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const l = locale(request.query, request.headers['accept-language']);
+      const l = instrumentLocale(request.query.locale, request.headers['accept-language']);
       return {
         locale: l,
         data: listInstruments().map((e) => ({
@@ -67,12 +64,12 @@ export async function instrumentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const entry = listInstruments().find((e) => e.id === request.params.instrumentId);
-      if (!entry) throw new AppError('not_found');
-      return {
-        locale: locale(request.query, request.headers['accept-language']),
-        instrument: entry,
-      };
+      const detail = instrumentDetail(
+        request.params.instrumentId,
+        instrumentLocale(request.query.locale, request.headers['accept-language']),
+      );
+      if (!detail) throw new AppError('not_found');
+      return detail;
     },
   );
 }

@@ -28,6 +28,8 @@ export function campaigns(t: Transport) {
 /**
  * `GET /v1/campaigns/:id/eligibility`: ask before question 1 (window, consent, already submitted,
  * `sharedDevices`, the instruments in order). `studentId`: a guardian's child.
+ * `include: 'definitions'`: when eligible, also every instrument definition the form may need
+ * (the campaign's, then their follow-ups), each as `instruments.get` reads it: one round trip.
  */
 export const eligibility =
   (t: Transport) =>
@@ -51,6 +53,7 @@ export function pageCampaigns(t: Transport) {
     /**
      * `GET /v1/campaigns/:id/eligibility`: ask before question 1 (window, consent, already
      * submitted, `sharedDevices`, the instruments in order). `studentId`: a guardian's child.
+     * `include: 'definitions'`: when eligible, every definition the form may need, in one trip.
      */
     eligibility: eligibility(t),
   };
