@@ -62,9 +62,11 @@ async function until(check: () => boolean, what: string, ms = 8_000): Promise<vo
 }
 
 /** The API connection of the form's client: `down` fails every request like a dead network. */
-const net = { down: false };
-const netFetch: typeof fetch = (input, init) =>
-  net.down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+const net = { down: false, urls: [] as string[] };
+const netFetch: typeof fetch = (input, init) => {
+  net.urls.push(input instanceof Request ? input.url : String(input));
+  return net.down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+};
 
 let dbCounter = 0;
 const outboxes: ClientOutbox[] = [];
@@ -251,6 +253,20 @@ describe('<xq-screening-form> against the real server', function (this: unknown)
       const form = await mount(campaign.id, await w.formClient());
       expect(form.formState).to.equal('ineligible');
       expect(text(form)).to.include('你已经完成了这次问卷');
+    });
+
+    it('gets every definition it may need with eligibility: one request before the intro', async () => {
+      const campaign = await w.campaign();
+      const client = await w.formClient();
+      net.urls = [];
+      const form = await mount(campaign.id, client);
+      expect(form.formState).to.equal('intro');
+      const api = net.urls.filter((u) => u.startsWith(w.t.url));
+      expect(api.length, api.join('\n')).to.equal(1);
+      expect(api[0]).to.match(/\/eligibility\?include=definitions$/);
+      // PHQ-A + GAD-7 are on the intro's count; ASQ (the follow-up) came along too: the safety
+      // path below inserts it with the server unreachable.
+      expect(text(form)).to.include('一共大约 20 道题');
     });
 
     it('says it is offline, and starts once the connection is back', async () => {

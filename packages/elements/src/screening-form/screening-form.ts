@@ -30,6 +30,7 @@ import { XqCriticalEvent, XqSubmitEvent, XqSubmittedEvent } from './screening-fo
 import { en, zh } from './screening-form.messages.js';
 import { styles } from './screening-form.styles.js';
 import {
+  contentOf,
   screeningSourceFromClient,
   type Delivery,
   type DeliveryUpdate,
@@ -346,7 +347,12 @@ export class XqScreeningForm extends XqElement {
     // dropped below if the campaign says `sharedDevices`.
     const [asked, local] = await Promise.all([
       source
-        .eligibility(campaign, this.studentId ? { studentId: this.studentId } : {}, options)
+        .eligibility(
+          campaign,
+          // The definitions come with the answer: one round trip instead of three.
+          { include: 'definitions', ...(this.studentId ? { studentId: this.studentId } : {}) },
+          options,
+        )
         .then(
           (eligibility) => ({ eligibility, failure: undefined as unknown }),
           (failure: unknown) => ({ eligibility: undefined, failure }),
@@ -394,7 +400,12 @@ export class XqScreeningForm extends XqElement {
     }
     let definitions: Map<string, InstrumentDefinition>;
     try {
-      definitions = await this.loadDefinitions(source, eligibility.instruments, options);
+      // Usually all here already (`include: 'definitions'`); a source without them, or a
+      // licensed entry, goes through `definition()` as before.
+      const given = (eligibility.definitions ?? []).flatMap((d) =>
+        d.instrument.kind === 'content' ? [contentOf(d)] : [],
+      );
+      definitions = await this.loadDefinitions(source, eligibility.instruments, options, given);
     } catch (error) {
       if (stale()) return;
       if (saved && isOfflineError(error)) {
@@ -434,9 +445,10 @@ export class XqScreeningForm extends XqElement {
     source: ScreeningDataSource,
     ids: readonly string[],
     options: { signal: AbortSignal },
+    given: readonly InstrumentDefinition[] = [],
   ): Promise<Map<string, InstrumentDefinition>> {
-    const out = new Map<string, InstrumentDefinition>();
-    let wanted = [...new Set(ids)];
+    const out = new Map(given.map((d) => [d.id, d]));
+    let wanted = [...new Set([...ids, ...given.flatMap(followUpIds)])].filter((id) => !out.has(id));
     while (wanted.length) {
       const loaded = await Promise.all(wanted.map((id) => source.definition(id, options)));
       for (const d of loaded) out.set(d.id, d);

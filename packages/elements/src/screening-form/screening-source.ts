@@ -1,4 +1,5 @@
 import type { Eligibility } from '@xinqiao/contracts/campaigns';
+import type { InstrumentDetail } from '@xinqiao/contracts/instrument-catalog';
 import type { InstrumentDefinition } from '@xinqiao/contracts/instruments';
 import type { SafetySignal, SafetySignalCreate } from '@xinqiao/contracts/safety-signals';
 import type { ScreeningCreate, ScreeningReceipt } from '@xinqiao/contracts/screenings';
@@ -49,7 +50,7 @@ export interface ScreeningDataSource {
   /** `GET /v1/campaigns/:id/eligibility`: asked before question 1. */
   eligibility(
     campaignId: string,
-    query: { studentId?: string },
+    query: { studentId?: string; include?: 'definitions' },
     options?: { signal?: AbortSignal },
   ): Promise<Eligibility>;
   /** One instrument's definition (items, options, texts in both locales, rules). */
@@ -128,6 +129,19 @@ export interface ScreeningFormClient {
 }
 
 /**
+ * The questions of an instrument as `GET /v1/instruments/:id` (or eligibility's `definitions`)
+ * answers it; a licensed instrument without content cannot be shown.
+ */
+export function contentOf({ instrument }: InstrumentDetail): InstrumentDefinition {
+  if (instrument.kind !== 'content') {
+    throw Object.assign(new Error(`${instrument.id} has no content`), {
+      code: 'instrument_licensed',
+    });
+  }
+  return instrument;
+}
+
+/**
  * A data source over the SDK client: `campaigns.eligibility`, `instruments.get`, and — when the
  * client was created with `outbox: createOutbox()` — `safetySignals.send` and `screenings.submit`
  * through the outbox (safety signals first; nothing lost on a reload or a dead network), drafts
@@ -142,15 +156,8 @@ export function screeningSourceFromClient(
   const source: ScreeningDataSource = {
     eligibility: (campaignId, query, options) =>
       client.campaigns.eligibility(campaignId, query, options),
-    async definition(instrumentId, options) {
-      const { instrument } = await client.instruments.get(instrumentId, {}, options);
-      if (instrument.kind !== 'content') {
-        throw Object.assign(new Error(`${instrumentId} has no content`), {
-          code: 'instrument_licensed',
-        });
-      }
-      return instrument;
-    },
+    definition: async (instrumentId, options) =>
+      contentOf(await client.instruments.get(instrumentId, {}, options)),
     sendSafetySignal: outbox
       ? async (body, key) =>
           fromOutbox<SafetySignal>(await client.safetySignals.send(body, { idempotencyKey: key }))
