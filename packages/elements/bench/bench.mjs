@@ -23,8 +23,14 @@
 // emulation leaves unthrottled (see BENCH_TRACE; a real link adds a round trip each). The form
 // opens on an intro screen with a start button: the probe presses it in the first frame it
 // exists (no think time), and the time is the first frame where question 1's first radio input
-// is focusable (present, visible, not disabled). Phases (median): the intro's start button, and the end of the token,
-// eligibility and last definition responses (Resource Timing).
+// is focusable (present, visible, not disabled). Phases (median): the intro's start button, and the end of the token
+// and eligibility responses (Resource Timing). The form asks for eligibility with every definition
+// it may need (`include=definitions`): no instrument request at all.
+//
+// "… (token in page)": the same page as a server-rendered portal sends it — the portal's backend
+// minted the embed token while rendering the page and put it in a <meta>; the portal's script
+// hands it to the provider (`token`) and keeps `fetchToken` for when it expires: one round trip
+// fewer.
 //
 //   node bench/bench.mjs [--runs 7] [--only 'bare Lit element,screening form'] [--json]
 //   BENCH_TRACE=1 node bench/bench.mjs …   also prints every request of every run (CDP)
@@ -62,9 +68,9 @@ async function buildBare() {
   });
 }
 
-const page = (script, body, portalScript = '') => ({
+const page = (script, body, portalScript = '', head = '') => ({
   type: 'text/html; charset=utf-8',
-  body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title>${portalScript ? `<script type="module" src="${portalScript}"></script>` : ''}<script type="module" src="${script}"></script></head><body>${body}</body></html>`,
+  body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title>${head}${portalScript ? `<script type="module" src="${portalScript}"></script>` : ''}<script type="module" src="${script}"></script></head><body>${body}</body></html>`,
 });
 
 const median = (xs) => {
@@ -187,15 +193,36 @@ export async function runBench({ runs = 7, only } = {}) {
   );
   /** @type {Awaited<ReturnType<typeof startApi>> | undefined} */
   let api;
-  const formPage = (script) => () =>
-    page(
-      `${cdn.origin}/${script}`,
-      `<xq-provider base-url="${api?.url}" locale="zh-CN"><xq-screening-form campaign="${api?.campaignId}"></xq-screening-form></xq-provider>`,
-      '/portal.js',
-    );
+  const formPage =
+    (script, head = '', portalScript = '/portal.js') =>
+    () =>
+      page(
+        `${cdn.origin}/${script}`,
+        `<xq-provider base-url="${api?.url}" locale="zh-CN"><xq-screening-form campaign="${api?.campaignId}"></xq-screening-form></xq-provider>`,
+        portalScript,
+        head,
+      );
+  // The same page as a server-rendered portal would send it: the portal's backend minted the
+  // embed token while rendering and put it in a <meta> (no inline script: strict CSP), and its
+  // script hands it to the provider (`token`), keeping `fetchToken` for when it expires.
+  const formPageWithToken = (script) => async () => {
+    const token = await /** @type {NonNullable<typeof api>} */ (api).studentToken();
+    return formPage(script, `<meta name="xinqiao-token" content="${token}">`, '/portal-token.js')();
+  };
   const portal = await serve({
-    '/form.html': formPage('xinqiao.js'),
-    '/form-only.html': formPage('xq-screening-form.js'),
+    '/form.html': () => formPage('xinqiao.js')(),
+    '/form-only.html': () => formPage('xq-screening-form.js')(),
+    '/form-token.html': formPageWithToken('xinqiao.js'),
+    '/form-only-token.html': formPageWithToken('xq-screening-form.js'),
+    '/portal-token.js': {
+      ...js,
+      body: `const provider = document.querySelector('xq-provider');
+provider.token = document.querySelector('meta[name="xinqiao-token"]').content;
+provider.fetchToken = async () => {
+  const response = await fetch('/portal/xinqiao-token', { method: 'POST' });
+  return response.ok ? response.text() : '';
+};`,
+    },
     // The portal's own script (same origin as the page, runs before the CDN file's elements
     // upgrade), as in examples/html/portal.js.
     '/portal.js': {
@@ -240,6 +267,8 @@ export async function runBench({ runs = 7, only } = {}) {
     },
     'screening form': { url: `${portal.origin}/form.html`, ...form },
     'form-only bundle': { url: `${portal.origin}/form-only.html`, ...form },
+    'screening form (token in page)': { url: `${portal.origin}/form-token.html`, ...form },
+    'form-only bundle (token in page)': { url: `${portal.origin}/form-only-token.html`, ...form },
   };
   const cases = Object.fromEntries(
     Object.entries(allCases).filter(([name]) => !only || only.includes(name)),
@@ -250,7 +279,9 @@ export async function runBench({ runs = 7, only } = {}) {
   );
   const browser = await launch();
   try {
-    if (cases['screening form'] || cases['form-only bundle']) api = await startApi(portal.origin);
+    if (Object.values(cases).some((c) => c.tag === 'xq-screening-form')) {
+      api = await startApi(portal.origin);
+    }
     for (let run = 0; run < runs; run += 1) {
       for (const [name, c] of Object.entries(cases)) {
         const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -360,25 +391,21 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(
       `navigation → rendered (screening form: question 1 focusable), CPU ×${profile.cpuThrottlingRate}, Slow 4G (562.5 ms, 1.4 Mbit/s), cold cache, ${runs} runs each`,
     );
-    console.log('case                 median    min    max   script transfer');
+    console.log('case                                median    min    max   script transfer');
     for (const [name, r] of Object.entries(results)) {
       console.log(
-        `${name.padEnd(20)} ${String(r.medianMs).padStart(6)} ms ${String(r.minMs).padStart(6)} ${String(r.maxMs).padStart(6)}   ${r.scriptBytes} B`,
+        `${name.padEnd(35)} ${String(r.medianMs).padStart(6)} ms ${String(r.minMs).padStart(6)} ${String(r.maxMs).padStart(6)}   ${r.scriptBytes} B`,
       );
     }
     const bare = results['bare Lit element']?.medianMs;
     if (bare !== undefined) {
-      for (const name of [
-        '<xq-hotline-card>',
-        'card-only bundle',
-        'screening form',
-        'form-only bundle',
-      ]) {
-        if (results[name]) console.log(`${name} − bare Lit: ${results[name].medianMs - bare} ms`);
+      for (const name of Object.keys(results)) {
+        if (name !== 'bare Lit element')
+          console.log(`${name} − bare Lit: ${results[name].medianMs - bare} ms`);
       }
     }
-    for (const name of ['screening form', 'form-only bundle']) {
-      if (!results[name]) continue;
+    for (const name of Object.keys(results)) {
+      if (!Object.keys(results[name].phasesMedianMs).length) continue;
       console.log(`${name} phases (medians, ms after navigation start):`);
       for (const [phase, ms] of Object.entries(results[name].phasesMedianMs)) {
         console.log(`  ${phase.padEnd(26)} ${String(ms).padStart(6)}`);
