@@ -1,6 +1,5 @@
-import type { Alert } from '@xinqiao/contracts/alerts';
 import type { WebhookEnvelope, WebhookEventType } from '@xinqiao/contracts/webhooks';
-import { createClient } from '@xinqiao/sdk';
+import { createClient, NotFoundError } from '@xinqiao/sdk';
 import type { XinqiaoServerClient } from '@xinqiao/sdk/server';
 import { className, roleLabels, type Directory, type PortalPerson } from './directory.js';
 import type { IdMap } from './ids.js';
@@ -149,19 +148,20 @@ export class Inbox {
   ): Promise<string | null> {
     // #region guide:recipient-token
     // A one-minute embed token for the recipient: Xinqiao's policy decides what they may read.
-    const session = await this.o.xinqiao.embedSessions.create({
-      user: { externalId: person.externalId },
-      ttlSeconds: 60,
+    // `fetchToken`, not a fixed token: if handling is delayed past the minute, the SDK mints a
+    // fresh one once instead of dropping the message.
+    const mint = async () =>
+      (
+        await this.o.xinqiao.embedSessions.create({
+          user: { externalId: person.externalId },
+          ttlSeconds: 60,
+        })
+      ).token;
+    const client = createClient({ baseUrl: this.o.apiUrl, fetchToken: mint, maxRetries: 1 });
+    const alert = await client.alerts.get(alertId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined; // outside this recipient's scope
+      throw error;
     });
-    const client = createClient({ baseUrl: this.o.apiUrl, token: session.token, maxRetries: 1 });
-    let cursor: string | undefined;
-    let alert: Alert | undefined;
-    for (let page = 0; page < 10 && !alert; page++) {
-      const list = await client.alerts.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-      alert = list.data.find((a): a is Alert => a.id === alertId && 'tier' in a);
-      if (!list.nextCursor) break;
-      cursor = list.nextCursor;
-    }
     // #endregion
     if (!alert) return null;
     const studentExternal = this.o.ids.externalIdOf(alert.studentId);
