@@ -149,16 +149,16 @@ function guardianForm(
     .eligibility(campaignId, { studentId })
     .then((e) => {
       if (!e.instruments.length || e.reasons.includes('not_in_campaign')) return;
-      const titleId = `guardian-form-title-${studentId}`;
       const form = document.createElement('xq-screening-form');
       form.setAttribute('campaign', campaignId);
       form.setAttribute('student-id', studentId); // the guardian answers about this child
-      form.setAttribute('heading-level', '5');
+      form.setAttribute('heading-level', '4');
+      // The form is its own region, titled 家长问卷 (it speaks to a guardian when `student-id`
+      // is set), so the portal adds no second landmark or heading around it.
       card.append(
         h(
-          'section',
-          { class: 'guardian-form', 'aria-labelledby': titleId },
-          h('h4', { id: titleId }, '家长问卷'),
+          'div',
+          { class: 'guardian-form' },
           h(
             'p',
             { class: 'muted small' },
