@@ -28,11 +28,16 @@ export class DataKeys {
     return open(this.wrapKey(), Buffer.from(row.wrapped_key), `${tenantId}:${personId}`);
   }
 
+  /**
+   * The person's key, created on their first sealed write. Several first writes at once (two tabs,
+   * a student's and a guardian's form) all get the one stored key: the loser of the insert race
+   * waits for the winner's commit, inserts nothing and reads the winner's key.
+   */
   async getOrCreate(db: Executor, tenantId: string, personId: string, now: Date): Promise<Buffer> {
     const existing = await this.get(db, tenantId, personId);
     if (existing) return existing;
     const key = randomBytes(32);
-    await db
+    const inserted = await db
       .insertInto('data_keys')
       .values({
         person_id: personId,
@@ -41,8 +46,13 @@ export class DataKeys {
         wrapped_key: seal(this.wrapKey(), key, `${tenantId}:${personId}`),
         created_at: now,
       })
-      .execute();
-    return key;
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .returning('person_id')
+      .executeTakeFirst();
+    if (inserted) return key;
+    const stored = await this.get(db, tenantId, personId);
+    if (!stored) throw new Error('data key held by another tenant');
+    return stored;
   }
 
   /** Destroys the key: the crypto-shredding step of erasure. */
