@@ -23,6 +23,7 @@ import {
 } from '../pipeline/campaigns.js';
 import { recordSafetySignals } from '../pipeline/record-signals.js';
 import { criticalFlagsIn, type StoredSignal } from '../pipeline/safety.js';
+import { lockStudent } from '../pipeline/student-lock.js';
 import { studentContext } from '../pipeline/student-context.js';
 import { formSubject } from '../pipeline/subject.js';
 
@@ -211,19 +212,26 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
       const flags = [...new Set(scored.flatMap((x) => x.result.flags))];
 
       const id = newId('scr', now);
-      const attempt = el.existingScreeningId
-        ? ((
-            await database.db
-              .selectFrom('screenings')
-              .select((eb) => eb.fn.max('attempt').as('n'))
-              .where('campaign_id', '=', c.id)
-              .where('student_id', '=', subject.studentId)
-              .where('respondent_kind', '=', subject.respondent)
-              .executeTakeFirst()
-          )?.n ?? 0) + 1
-        : 1;
       try {
         await database.db.transaction().execute(async (trx) => {
+          // One submission of a student at a time (raiseAlert's lock, taken first): unlocked, two
+          // at once read the same attempt number (a retake answered 409), and a student's and a
+          // guardian's form each hold the student row's key-share lock from their insert and
+          // deadlock when raiseAlert asks for the row lock.
+          await lockStudent(trx, subject.tenantId, subject.studentId);
+          const previous = await trx
+            .selectFrom('screenings')
+            .select(['id', 'attempt'])
+            .where('tenant_id', '=', subject.tenantId)
+            .where('campaign_id', '=', c.id)
+            .where('student_id', '=', subject.studentId)
+            .where('respondent_kind', '=', subject.respondent)
+            .orderBy('attempt', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          if (previous && !c.allow_retakes)
+            reject(request, 'already_submitted', { screeningId: previous.id });
+          const attempt = (previous?.attempt ?? 0) + 1;
           const key = await dataKeys.getOrCreate(trx, subject.tenantId, subject.studentId, now);
           const answers = JSON.stringify(
             b.responses.map((x) => ({ instrumentId: x.instrumentId, answers: x.answers })),
@@ -295,7 +303,8 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
           );
         });
       } catch (e) {
-        // A concurrent twin won the unique (campaign, student, attempt) race.
+        if (e instanceof AppError) throw e;
+        // Defence in depth (the student lock rules it out): a twin won the unique attempt race.
         if (/unique|duplicate/i.test(String((e as { message?: string }).message))) {
           reject(request, 'already_submitted', {
             screeningId: await existingId(c, subject.studentId, subject.respondent),
