@@ -378,10 +378,54 @@ async function pgbenchRate(pgInstance) {
 
 // ---------------------------------------------------------------- the server
 
+/**
+ * Requests the server is still working on. When a load run ends, autocannon drops the requests
+ * it has in flight; their handlers go on, and closing the database under them made each fail with
+ * a 500 ("driver has already been destroyed": the 500s logged at the end of the 2026-11-25 run).
+ * A request counts from onRequest until its onSend hooks ran (the idempotency record is written
+ * there; onResponse never fires once the client has gone). One dropped before its body was parsed
+ * never reaches a handler: it stops counting when aborted, unless it reaches preValidation.
+ */
+function inFlight() {
+  const open = new Set();
+  const dropped = new WeakSet();
+  const parsed = new WeakSet();
+  return {
+    install(app) {
+      app.addHook('onRequest', async (request) => {
+        if (!dropped.has(request)) open.add(request);
+      });
+      app.addHook('onRequestAbort', async (request) => {
+        dropped.add(request);
+        if (!parsed.has(request)) open.delete(request);
+      });
+      app.addHook('preValidation', async (request) => {
+        parsed.add(request);
+        open.add(request);
+      });
+      app.addHook('onSend', async (request, _reply, payload) => {
+        open.delete(request);
+        return payload;
+      });
+      app.addHook('onResponse', async (request) => {
+        open.delete(request);
+      });
+    },
+    /** Waits until nothing is in flight; returns how many were left after `limitMs`. */
+    async drain(limitMs = 30_000) {
+      const until = performance.now() + limitMs;
+      while (open.size && performance.now() < until) await sleep(20);
+      return open.size;
+    },
+  };
+}
+
 async function benchScreenings(label, database, postmasterPid) {
   const receiver = await startReceiver();
+  const requests = inFlight();
   const server = await startServer({
     database,
+    beforeListen: async (app) => requests.install(app),
     demo: true, // allows the loopback webhook receiver
     config: { rateLimitPerMinute: 100_000_000 },
     logger: { level: 'error', stream: process.stderr },
@@ -444,6 +488,7 @@ async function benchScreenings(label, database, postmasterPid) {
     const url = `${base}/v1/screenings`;
     progress(`${label}: seeded; warm-up ${warmup} s`);
     if (warmup > 0) await loadCannon(url, { duration: warmup });
+    await requests.drain();
     await drainOutbox(database);
 
     progress(`${label}: max-throughput run`);
@@ -452,6 +497,7 @@ async function benchScreenings(label, database, postmasterPid) {
     const max = summarize(await profiled(label, () => loadCannon(url)));
     const cpu1 = { node: threadCpuMs(), pg: postmasterPid ? clusterCpuMs(postmasterPid) : 0 };
     counter.on = false;
+    await requests.drain();
     // Per stored screening (requests still in flight when the run stopped are counted too).
     const perSubmission = {
       statements: counter.statements / Math.max(1, counter.screenings),
@@ -492,6 +538,7 @@ async function benchScreenings(label, database, postmasterPid) {
     );
     const fixed = summarize(await loadCannon(url, { overallRate: rate }));
     clearInterval(timer);
+    await requests.drain();
     progress(`${label}: waiting for the critical submissions' webhooks`);
     // Every critical submission's alert.created, matched through the alert's student.
     const waitUntil = performance.now() + 60_000;
@@ -549,6 +596,8 @@ async function benchScreenings(label, database, postmasterPid) {
       },
     };
   } finally {
+    const left = await requests.drain();
+    if (left) console.warn(`${label}: closing with ${left} requests still in flight`);
     await server.close();
     await receiver.close();
   }
