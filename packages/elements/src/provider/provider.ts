@@ -82,8 +82,8 @@ export class XqProvider extends XqElement {
   /**
    * An embed token the page already has (the portal rendered it into the page): the first
    * requests use it instead of waiting for `fetchToken`, which saves a round trip on slow
-   * networks. `fetchToken` still replaces it when it expires. Set it as a property (a token in an
-   * attribute would be visible in the DOM to every script and extension on the page).
+   * networks. `fetchToken` still replaces it when it expires. A property only: a credential has no
+   * place among the element's attributes (markup that is copied, serialized and inspected).
    */
   @property({ attribute: false })
   token: string | undefined = undefined;
