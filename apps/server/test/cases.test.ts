@@ -10,8 +10,11 @@ import type {
 } from '@xinqiao/contracts/cases';
 import type { Concern } from '@xinqiao/contracts/concerns';
 import type { ErrorBody } from '@xinqiao/contracts/errors';
+import type { CoverageStats } from '@xinqiao/contracts/stats';
+import { StudentExport } from '@xinqiao/contracts/students';
 import { createTestApp, testClock, type TestApp } from './support/app.js';
 import { expectBadInputRejected } from './support/bad-input.js';
+import { dumpTables } from './support/dump.js';
 import { seedSchool } from './support/fixtures.js';
 import { session, withKey, type Session } from './support/pipeline.js';
 import { seedTenant } from './support/seed.js';
@@ -30,7 +33,18 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   const a = await seedTenant(t.database);
   await seedSchool(t.app, a.secret);
-  for (const u of ['stu-1', 'stu-3', 'par-1', 'par-3', 'tea-1', 'tea-2', 'cou-1', 'adm-1', 'vol-1'])
+  for (const u of [
+    'stu-1',
+    'stu-2',
+    'stu-3',
+    'par-1',
+    'par-3',
+    'tea-1',
+    'tea-2',
+    'cou-1',
+    'adm-1',
+    'vol-1',
+  ])
     who[u] = await session(t.app, a.secret, u);
 }, 240_000);
 afterAll(() => t.close());
@@ -330,5 +344,257 @@ describe('a case through all six stages', () => {
       valid: { type: 'note', visibility: 'counsellor', note: 'x' },
       wrongTypes: { type: 'gossip', visibility: 'everyone' },
     });
+  });
+});
+
+describe('when it happened (occurredAt), and how a home–school contact took place (contactKind)', () => {
+  // A case of its own (stu-2, class c7-1): the case above is closed by now.
+  let kase: string;
+  const day = 86_400_000;
+  const ago = (ms: number) => new Date(clock.now().getTime() - ms).toISOString();
+  const post = (u: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${kase}/events`,
+      headers: { ...withKey(who[u]!.headers), ...headers },
+      payload: body,
+    });
+  const created = async (u: string, body: Record<string, unknown>) => {
+    const res = await post(u, body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as CaseEvent;
+  };
+  const refused = async (u: string, body: Record<string, unknown>, status: number) => {
+    const before = await dumpTables(t.database);
+    const res = await post(u, body);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(await dumpTables(t.database)).toEqual(before); // nothing stored, no audit row
+    return res.json() as ErrorBody;
+  };
+  const timeline = async (u: string) =>
+    (await get<CaseTimeline>(u, `/v1/cases/${kase}/timeline`)).data;
+
+  beforeAll(async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/concerns',
+      headers: withKey(who['tea-1']!.headers),
+      payload: { studentId: who['stu-2']!.id, kind: 'classroom_observation', tier: 'high' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    kase = (res.json() as Concern).caseId!;
+  });
+
+  it('a home visit two days ago is stored and returned with when it happened and its kind', async () => {
+    const occurredAt = ago(2 * day);
+    const e = await created('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'guardian',
+      occurredAt,
+      contactKind: 'home_visit',
+    });
+    expect(e).toMatchObject({
+      type: 'home_school_contact',
+      at: clock.now().toISOString(),
+      occurredAt,
+      contactKind: 'home_visit',
+    });
+    const row = await t.database.db
+      .selectFrom('case_events')
+      .select(['at', 'occurred_at', 'contact_kind'])
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow();
+    expect([row.occurred_at?.toISOString(), row.contact_kind]).toEqual([occurredAt, 'home_visit']);
+    const read = (await timeline('cou-1')).find((x) => x.id === e.id)!;
+    expect(read).toMatchObject({ occurredAt, contactKind: 'home_visit', at: e.at });
+    // An offset other than UTC is the same instant (answered in UTC).
+    const shanghai = await created('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'school_staff',
+      occurredAt: '2026-08-30T14:00:00+08:00',
+      contactKind: 'phone',
+    });
+    expect(shanghai.occurredAt).toBe('2026-08-30T06:00:00.000Z');
+  });
+
+  it('without occurredAt it happened when it was recorded; server-recorded events too; contactKind is null', async () => {
+    const e = await created('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'school_staff',
+    });
+    expect(e.occurredAt).toBe(e.at);
+    expect(e.contactKind).toBeNull();
+    const events = await timeline('cou-1');
+    const filed = events.find((x) => x.type === 'concern_raised')!;
+    expect(filed.occurredAt).toBe(filed.at);
+    expect(filed.contactKind).toBeNull();
+    expect(events.find((x) => x.id === e.id)).toMatchObject({
+      occurredAt: e.at,
+      contactKind: null,
+    });
+    // A clock a little fast (within 5 minutes) is taken as now: never after it was recorded.
+    const skewed = await created('cou-1', {
+      type: 'intervention_session',
+      visibility: 'school_staff',
+      occurredAt: new Date(clock.now().getTime() + 2 * 60_000).toISOString(),
+    });
+    expect(skewed.occurredAt).toBe(skewed.at);
+  });
+
+  it('a future time or one more than 30 days before the case opened is refused with its code, nothing stored', async () => {
+    const future = await refused(
+      'cou-1',
+      {
+        type: 'home_school_contact',
+        visibility: 'guardian',
+        occurredAt: new Date(clock.now().getTime() + 6 * 60_000).toISOString(),
+        contactKind: 'home_visit',
+      },
+      422,
+    );
+    expect(future).toMatchObject({
+      code: 'occurred_at_out_of_range',
+      message: '发生时间不能晚于现在，也不能早于个案建档前 30 天。',
+      details: { field: 'occurredAt', reason: 'occurred_at_in_the_future' },
+    });
+    const opened = (await get<Case>('cou-1', `/v1/cases/${kase}`)).openedAt;
+    const tooOld = await refused(
+      'tea-1',
+      {
+        type: 'peer_follow_up',
+        visibility: 'school_staff',
+        occurredAt: new Date(Date.parse(opened) - 31 * day).toISOString(),
+      },
+      422,
+    );
+    expect(tooOld).toMatchObject({
+      code: 'occurred_at_out_of_range',
+      details: {
+        reason: 'occurred_at_before_case',
+        earliest: new Date(Date.parse(opened) - 30 * day).toISOString(),
+      },
+    });
+    // The message follows Accept-Language.
+    const en = await post(
+      'cou-1',
+      { type: 'note', visibility: 'counsellor', note: 'x', occurredAt: '2099-01-01T00:00:00Z' },
+      { 'accept-language': 'en' },
+    );
+    expect((en.json() as ErrorBody).message).toMatch(/cannot be later than now/);
+    // 29 days before the case opened is what led up to it: kept.
+    const early = await created('tea-1', {
+      type: 'peer_follow_up',
+      visibility: 'school_staff',
+      occurredAt: new Date(Date.parse(opened) - 29 * day).toISOString(),
+    });
+    expect(Date.parse(early.occurredAt)).toBe(Date.parse(opened) - 29 * day);
+  });
+
+  it('contactKind is for home–school contacts only', async () => {
+    for (const type of ['intervention_session', 'peer_follow_up'] as const) {
+      const body = await refused(
+        type === 'peer_follow_up' ? 'tea-1' : 'cou-1',
+        { type, visibility: 'school_staff', contactKind: 'phone' },
+        422,
+      );
+      expect(body).toMatchObject({
+        code: 'contact_kind_not_allowed',
+        details: { field: 'contactKind' },
+      });
+    }
+    for (const contactKind of ['phone', 'school_meeting', 'online'] as const) {
+      const e = await created('tea-1', {
+        type: 'home_school_contact',
+        visibility: 'school_staff',
+        contactKind,
+      });
+      expect(e.contactKind).toBe(contactKind);
+    }
+    expect(
+      (
+        await post('cou-1', {
+          type: 'home_school_contact',
+          visibility: 'guardian',
+          contactKind: 'letter',
+        })
+      ).statusCode,
+    ).toBe(400);
+    // The database holds the same rule.
+    await expect(
+      sql`INSERT INTO case_events (id, tenant_id, case_id, type, visibility, at, refs, contact_kind)
+        SELECT 'cev_check', tenant_id, id, 'note', 'counsellor', now(), '{}', 'phone'
+        FROM cases WHERE id = ${kase}`.execute(t.database.db),
+    ).rejects.toThrow(/case_events_contact_kind/);
+  });
+
+  it('visibility is unchanged: a class teacher sees the kind and when it happened, never a note', async () => {
+    const occurredAt = ago(day + 3 * 3600_000);
+    const e = await created('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'school_staff',
+      occurredAt,
+      contactKind: 'school_meeting',
+    });
+    await created('cou-1', {
+      type: 'note',
+      visibility: 'counsellor',
+      note: noteSentinel,
+      occurredAt,
+    });
+    const teacher = await timeline('tea-1');
+    expect(teacher.find((x) => x.id === e.id)).toMatchObject({
+      occurredAt,
+      contactKind: 'school_meeting',
+    });
+    expect(teacher.some((x) => x.type === 'note' || 'note' in x)).toBe(false);
+    expect(new Set(teacher.map((x) => x.visibility))).toEqual(
+      new Set(['school_staff', 'guardian']),
+    );
+    // Still ordered by when each was recorded (append-only), not by when it happened.
+    const ids = (await timeline('cou-1')).map((x) => x.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('the 统计表 counts home visits, not calls or meetings, in the period they happened in', async () => {
+    const { schoolId } = await get<Case>('cou-1', `/v1/cases/${kase}`);
+    const homeVisits = async (from: string, to: string) => {
+      const stats = await get<CoverageStats>(
+        'cou-1',
+        `/v1/stats/coverage?unitId=${schoolId}&from=${from}&to=${to}`,
+      );
+      return stats.rows.find((r) => r.total)!.cells.homeVisits;
+    };
+    const date = (ms: number) => ago(ms).slice(0, 10);
+    const all = () => homeVisits('2020-01-01', '2099-12-31');
+    const before = await all();
+    for (const contactKind of ['phone', 'school_meeting', 'online'] as const) {
+      await created('cou-1', {
+        type: 'home_school_contact',
+        visibility: 'school_staff',
+        contactKind,
+      });
+    }
+    expect(await all(), 'calls, meetings and online contacts are not home visits').toBe(before);
+    // A home visit 20 days ago (before the case opened; up to 30 days is allowed), written up now.
+    expect(await homeVisits(date(21 * day), date(19 * day))).toBe(0);
+    await created('cou-1', {
+      type: 'home_school_contact',
+      visibility: 'guardian',
+      contactKind: 'home_visit',
+      occurredAt: ago(20 * day),
+    });
+    expect(await all()).toBe(before + 1);
+    expect(await homeVisits(date(21 * day), date(19 * day)), 'counted when it happened').toBe(1);
+  });
+
+  it("the student's export has when each event happened and its kind", async () => {
+    const data = StudentExport.parse(
+      await get<unknown>('adm-1', `/v1/students/${who['stu-2']!.id}/export`),
+    );
+    const events = data.cases.find((c) => c.id === kase)!.events;
+    expect(events.some((x) => x.contactKind === 'home_visit')).toBe(true);
+    expect(events.every((x) => Date.parse(x.occurredAt) <= Date.parse(x.at))).toBe(true);
+    const visit = events.find((x) => x.contactKind === 'home_visit')!;
+    expect(Date.parse(visit.at) - Date.parse(visit.occurredAt)).toBe(2 * day);
   });
 });

@@ -54,6 +54,11 @@ export const visibilities = ['counsellor', 'school_staff', 'mentor', 'guardian']
 export const Visibility = z.enum(visibilities);
 export type Visibility = z.infer<typeof Visibility>;
 
+/** How a home–school contact (家校联系) took place: 家访, 电话, 来校面谈, 线上沟通. */
+export const homeSchoolContactKinds = ['home_visit', 'phone', 'school_meeting', 'online'] as const;
+export const HomeSchoolContactKind = z.enum(homeSchoolContactKinds);
+export type HomeSchoolContactKind = z.infer<typeof HomeSchoolContactKind>;
+
 export const CaseEventCreate = z.strictObject({
   type: CaseEventType,
   visibility: Visibility,
@@ -70,6 +75,15 @@ export const CaseEventCreate = z.strictObject({
   stage: z.optional(z.strictObject({ id: CaseStageId, state: StageState })),
   /** An earlier event this one corrects. */
   corrects: z.optional(OpaqueId),
+  /**
+   * When it happened, if earlier than now: case work is often written up days later (a home
+   * visit on Monday recorded on Wednesday). Not after the server's clock (5 minutes' skew
+   * allowed), not more than 30 days before the case was opened; else 422
+   * `occurred_at_out_of_range`. Omitted: it happened when it is recorded.
+   */
+  occurredAt: z.optional(Timestamp),
+  /** home_school_contact only (else 422 `contact_kind_not_allowed`): how the contact took place. */
+  contactKind: z.optional(HomeSchoolContactKind),
 });
 export type CaseEventCreate = z.infer<typeof CaseEventCreate>;
 
@@ -77,7 +91,12 @@ export const CaseEvent = z.object({
   id: OpaqueId,
   type: CaseEventType,
   visibility: Visibility,
+  /** When it was recorded (the server's clock); the timeline is ordered by it (append-only). */
   at: Timestamp,
+  /** When it happened: the `occurredAt` given on creation, else equal to `at`. */
+  occurredAt: Timestamp,
+  /** How a home–school contact took place; null for other types and when not given. */
+  contactKind: z.nullable(HomeSchoolContactKind),
   actorId: z.nullable(z.string()),
   personId: z.nullable(OpaqueId),
   referralId: z.nullable(OpaqueId),

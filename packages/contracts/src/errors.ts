@@ -33,6 +33,8 @@ export const errorCodes = [
   'idempotency_key_reused',
   'dangling_reference',
   'unprocessable',
+  'occurred_at_out_of_range',
+  'contact_kind_not_allowed',
   // 429
   'rate_limited',
   // 5xx
@@ -66,6 +68,8 @@ export const errorStatus = {
   idempotency_key_reused: 422,
   dangling_reference: 422,
   unprocessable: 422,
+  occurred_at_out_of_range: 422,
+  contact_kind_not_allowed: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

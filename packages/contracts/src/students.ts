@@ -54,7 +54,15 @@ export const StudentExport = z.object({
       state: z.string(),
       openedAt: Timestamp,
       closedAt: z.nullable(Timestamp),
-      events: z.array(z.object({ type: z.string(), at: Timestamp, note: z.nullable(z.string()) })),
+      events: z.array(
+        z.object({
+          type: z.string(),
+          at: Timestamp,
+          occurredAt: Timestamp,
+          contactKind: z.nullable(z.string()),
+          note: z.nullable(z.string()),
+        }),
+      ),
     }),
   ),
   contacts: z.array(z.object({ kind: z.string(), at: Timestamp, note: z.nullable(z.string()) })),

@@ -7,6 +7,7 @@ import { OpaqueId } from '../src/ids.js';
 import { PageQuery } from '../src/pagination.js';
 import { IdempotencyKey, RequestId } from '../src/request-id.js';
 import { EmbedTokenClaims, embedTokenAudience, embedTokenIssuer } from '../src/embed-sessions.js';
+import { CaseEvent, CaseEventCreate, homeSchoolContactKinds } from '../src/cases.js';
 
 describe('error body', () => {
   it('has a status for every code, 4xx or 5xx', () => {
@@ -114,5 +115,44 @@ describe('embed token claims', () => {
     expect(EmbedTokenClaims.safeParse({ ...claims, mem: [{ role: 'student' }] }).success).toBe(
       false,
     );
+  });
+});
+
+describe('case events: when it happened, how a home–school contact took place', () => {
+  const create = { type: 'home_school_contact', visibility: 'guardian' } as const;
+  it('takes an optional occurredAt (an instant with its offset) and contactKind', () => {
+    expect(CaseEventCreate.safeParse(create).success).toBe(true);
+    expect(
+      CaseEventCreate.safeParse({
+        ...create,
+        occurredAt: '2026-11-20T14:00:00+08:00',
+        contactKind: 'home_visit',
+      }).success,
+    ).toBe(true);
+    expect(homeSchoolContactKinds).toEqual(['home_visit', 'phone', 'school_meeting', 'online']);
+    expect(CaseEventCreate.safeParse({ ...create, contactKind: 'letter' }).success).toBe(false);
+    expect(CaseEventCreate.safeParse({ ...create, occurredAt: '2026-11-20 14:00' }).success).toBe(
+      false,
+    );
+    expect(CaseEventCreate.safeParse({ ...create, occurredAt: '2026-11-20' }).success).toBe(false);
+  });
+  it('always answers occurredAt, and contactKind (null when there is none)', () => {
+    const event = {
+      id: 'cev_0123456789abcdefghij',
+      type: 'home_school_contact',
+      visibility: 'guardian',
+      at: '2026-11-22T02:00:00Z',
+      occurredAt: '2026-11-20T06:00:00Z',
+      contactKind: 'home_visit',
+      actorId: null,
+      personId: null,
+      referralId: null,
+      stage: null,
+      corrects: null,
+    };
+    expect(CaseEvent.safeParse(event).success).toBe(true);
+    expect(CaseEvent.safeParse({ ...event, contactKind: null }).success).toBe(true);
+    expect(CaseEvent.safeParse({ ...event, occurredAt: undefined }).success).toBe(false);
+    expect(CaseEvent.safeParse({ ...event, contactKind: undefined }).success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsCsvHeader } from '@xinqiao/contracts/stats';
 import {
+  BadRequestError,
   NotFoundError,
   PermissionDeniedError,
   ResponseValidationError,
@@ -77,6 +78,29 @@ describe('concerns, cases, student record, stats', () => {
     });
     const timeline = await counsellor.cases.timeline(concern.caseId!);
     expect(timeline.data.map((e) => e.id)).toContain(event.id);
+    expect(timeline.data.find((e) => e.id === event.id)).toMatchObject({
+      occurredAt: event.at,
+      contactKind: null,
+    });
+    // A home visit written up two days after it happened, and a time in the future refused.
+    const twoDaysAgo = new Date(s.server.clock.now().getTime() - 2 * 86_400_000).toISOString();
+    const visit = await counsellor.cases.addEvent(concern.caseId!, {
+      type: 'home_school_contact',
+      visibility: 'guardian',
+      occurredAt: twoDaysAgo,
+      contactKind: 'home_visit',
+    });
+    expect(visit).toMatchObject({ occurredAt: twoDaysAgo, contactKind: 'home_visit' });
+    const future = new Date(s.server.clock.now().getTime() + 3600_000).toISOString();
+    const refused = await counsellor.cases
+      .addEvent(concern.caseId!, {
+        type: 'home_school_contact',
+        visibility: 'guardian',
+        occurredAt: future,
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect(refused).toMatchObject({ status: 422, code: 'occurred_at_out_of_range' });
     await expect(counsellor.students.record(stu1)).resolves.toBeTruthy();
     await expect(as('stu-2').cases.timeline(concern.caseId!)).rejects.toBeInstanceOf(
       PermissionDeniedError,

@@ -362,6 +362,10 @@ export interface CaseEventsTable {
   corrects: string | null;
   refs: JSONColumnType<Record<string, string>, string, string>;
   note_enc: Uint8Array | null;
+  /** When it happened, if given (0106); NULL: when it was recorded (`at`). */
+  occurred_at: Date | null;
+  /** home_school_contact only: home_visit | phone | school_meeting | online (0106). */
+  contact_kind: string | null;
 }
 
 export interface ConcernsTable {

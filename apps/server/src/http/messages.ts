@@ -45,6 +45,14 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The request refers to things that do not exist.',
   },
   unprocessable: { 'zh-CN': '无法处理此请求。', en: 'The request cannot be processed.' },
+  occurred_at_out_of_range: {
+    'zh-CN': '发生时间不能晚于现在，也不能早于个案建档前 30 天。',
+    en: 'The time it happened cannot be later than now, nor more than 30 days before the case was opened.',
+  },
+  contact_kind_not_allowed: {
+    'zh-CN': '只有家校联系记录可以填写联系方式。',
+    en: 'Only a home–school contact has a kind of contact.',
+  },
   rate_limited: {
     'zh-CN': '请求过于频繁，请稍后再试。',
     en: 'Too many requests; try again later.',

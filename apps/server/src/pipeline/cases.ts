@@ -7,6 +7,7 @@ import {
   type CaseEvent,
   type CaseEventCreate,
   type CaseEventType,
+  type HomeSchoolContactKind,
 } from '@xinqiao/contracts/cases';
 import { closureApprovers, type View } from '@xinqiao/contracts/authorization';
 import type { Role } from '@xinqiao/contracts/memberships';
@@ -88,6 +89,8 @@ export async function fileIntoCase(
       corrects: null,
       refs: JSON.stringify(from.refs),
       note_enc: null,
+      occurred_at: null,
+      contact_kind: null,
     })
     .execute();
   return open.id;
@@ -193,6 +196,8 @@ export async function timelineFor(
     referralId: r.referral_id,
     stage: (r.stage as CaseEvent['stage']) ?? null,
     corrects: r.corrects,
+    occurredAt: (r.occurred_at ?? r.at).toISOString(),
+    contactKind: (r.contact_kind as HomeSchoolContactKind | null) ?? null,
     // Notes only for the full (counsellor) view; after erasure the key is gone and so is the text.
     ...(g.view === 'full'
       ? {
@@ -203,6 +208,30 @@ export async function timelineFor(
         }
       : {}),
   }));
+}
+
+/** How far a case event may be dated after the server's clock (a device a little fast). */
+export const occurredAtSkewMs = 5 * 60_000;
+/** How long before the case was opened an event may have happened (what led up to it). */
+export const occurredAtBeforeOpeningMs = 30 * 86_400_000;
+
+/**
+ * When an event happened: `occurredAt` if given (null: when it is recorded). Not after now (up
+ * to `occurredAtSkewMs` of clock skew, stored as now), not more than 30 days before the case opened.
+ */
+function occurredAtOf(c: CaseRow, e: CaseEventCreate, now: Date): Date | null {
+  if (e.occurredAt === undefined) return null;
+  const at = new Date(e.occurredAt);
+  const earliest = new Date(c.opened_at.getTime() - occurredAtBeforeOpeningMs);
+  const latest = new Date(now.getTime() + occurredAtSkewMs);
+  if (at > latest || at < earliest)
+    throw new AppError('occurred_at_out_of_range', undefined, {
+      field: 'occurredAt',
+      reason: at > latest ? 'occurred_at_in_the_future' : 'occurred_at_before_case',
+      earliest: earliest.toISOString(),
+      latest: now.toISOString(),
+    });
+  return at > now ? now : at;
 }
 
 const referralOrder: Partial<Record<CaseEventType, CaseEventType>> = {
@@ -236,6 +265,12 @@ export async function appendCaseEvent(
     throw new AppError('unprocessable', undefined, {
       reason: 'mentor_events_are_visible_to_mentors',
     });
+  if (e.contactKind !== undefined && e.type !== 'home_school_contact')
+    throw new AppError('contact_kind_not_allowed', undefined, {
+      field: 'contactKind',
+      reason: 'contact_kind_is_for_home_school_contacts',
+    });
+  const occurredAt = occurredAtOf(c, e, now);
   if (e.type === 'note' && (e.note === undefined || e.visibility !== 'counsellor'))
     throw new AppError('unprocessable', undefined, {
       reason: 'a_note_has_text_and_counsellor_visibility',
@@ -331,6 +366,8 @@ export async function appendCaseEvent(
       corrects: e.corrects ?? null,
       refs: JSON.stringify({}),
       note_enc: noteEnc,
+      occurred_at: occurredAt,
+      contact_kind: e.contactKind ?? null,
     })
     .execute();
   const stages = e.stage ? { ...c.stages, [e.stage.id]: e.stage.state } : c.stages;
@@ -352,6 +389,8 @@ export async function appendCaseEvent(
     type: e.type,
     visibility: e.visibility,
     at: now.toISOString(),
+    occurredAt: (occurredAt ?? now).toISOString(),
+    contactKind: e.contactKind ?? null,
     actorId: g.userId,
     personId: e.personId ?? null,
     referralId,

@@ -99,9 +99,16 @@ async function perClass(
   const events = await sql<{ class_id: string; pairs: number; visits: number }>`
     SELECT c.class_id,
       count(DISTINCT (e.case_id, e.person_id)) FILTER (WHERE e.type = 'pairing_assigned')::int AS pairs,
-      count(*) FILTER (WHERE e.type = 'home_school_contact')::int AS visits
+      count(*) FILTER (
+        WHERE e.type = 'home_school_contact'
+          -- A phone call or a meeting at school is not a home visit; contacts recorded without a
+          -- kind (before kinds existed, or an API caller that does not say) count as before.
+          AND (e.contact_kind = 'home_visit' OR e.contact_kind IS NULL)
+      )::int AS visits
     FROM case_events e JOIN cases c ON c.id = e.case_id
-    WHERE e.tenant_id = ${tenantId} AND c.class_id IN (${ids}) AND e.at >= ${f} AND e.at < ${t}
+    -- In the period it happened in (a visit written up days later still counts where it belongs).
+    WHERE e.tenant_id = ${tenantId} AND c.class_id IN (${ids})
+      AND coalesce(e.occurred_at, e.at) >= ${f} AND coalesce(e.occurred_at, e.at) < ${t}
     GROUP BY c.class_id`.execute(db);
   for (const r of events.rows) {
     add(r.class_id, 'pairs', r.pairs);

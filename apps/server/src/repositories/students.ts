@@ -115,6 +115,8 @@ export async function exportStudent(
         .map((e) => ({
           type: e.type,
           at: e.at.toISOString(),
+          occurredAt: (e.occurred_at ?? e.at).toISOString(),
+          contactKind: e.contact_kind,
           note: open(`case_event:${e.id}:note`, e.note_enc),
         })),
     })),
@@ -181,6 +183,8 @@ async function heldAbout(db: Executor, tenantId: string, studentId: string) {
         'case_events.case_id',
         'case_events.type',
         'case_events.at',
+        'case_events.occurred_at',
+        'case_events.contact_kind',
         'case_events.note_enc',
       ])
       .where('cases.tenant_id', '=', tenantId)
