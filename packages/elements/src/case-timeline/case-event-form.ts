@@ -1,11 +1,14 @@
-import type {
-  Case,
-  CaseEvent,
-  CaseEventCreate,
-  CaseEventType,
-  CaseStageId,
-  Visibility,
+import {
+  homeSchoolContactKinds,
+  type Case,
+  type CaseEvent,
+  type CaseEventCreate,
+  type CaseEventType,
+  type CaseStageId,
+  type HomeSchoolContactKind,
+  type Visibility,
 } from '@xinqiao/contracts/cases';
+import { instantFromShanghaiLocal } from './case-time.js';
 
 /** What this caller may do, from the server's `allowedActions` (never re-derived from a role). */
 export type CaseAction = Case['allowedActions'][number];
@@ -146,6 +149,34 @@ export function defaultVisibility(kind: FormKind, step?: CaseEventType): Visibil
   return 'school_staff';
 }
 
+/**
+ * Kinds that record something that happened (a visit, a session, a referral step, a pairing), so
+ * the form asks when, for entries written up later. Not notes, nor closure requests/approvals.
+ */
+export const occurredKinds: readonly FormKind[] = [
+  'pairing_assigned',
+  'intervention_session',
+  'peer_follow_up',
+  'home_school_contact',
+  'rescreening',
+  'referral_proposed',
+  'referral_step',
+];
+
+/** How a home–school contact took place, in the order the form offers them. */
+export const contactKinds: readonly HomeSchoolContactKind[] = homeSchoolContactKinds;
+
+/**
+ * The server's rule for when an entry happened (`occurredAt`): not later than now, and not more
+ * than this long before the case was opened (the server allows a few minutes' skew; the form none).
+ */
+export const occurredAtBeforeOpeningMs = 30 * 86_400_000;
+
+/** The earliest instant an entry of a case opened at `openedAt` may have happened. */
+export function earliestOccurredAt(openedAt: string): Date {
+  return new Date(Date.parse(openedAt) - occurredAtBeforeOpeningMs);
+}
+
 /** Kinds whose visibility is fixed to counsellors (they carry sealed text). */
 export const counsellorOnlyKinds: readonly FormKind[] = ['note', 'referral_proposed'];
 
@@ -159,7 +190,15 @@ export type FormValues = Record<string, string>;
 
 /** A field's problem, by message key of the catalog. */
 export type FieldProblem =
-  'required' | 'chooseOne' | 'tooLong' | 'invalidId' | 'noteNeedsCounsellor' | 'confirmRequired';
+  | 'required'
+  | 'chooseOne'
+  | 'tooLong'
+  | 'invalidId'
+  | 'noteNeedsCounsellor'
+  | 'confirmRequired'
+  | 'invalidTime'
+  | 'occurredInFuture'
+  | 'occurredTooEarly';
 
 export const limits = { note: 8000, reason: 500, hospital: 200 } as const;
 const opaqueId = /^[a-z]{2,5}_[0-9A-Za-z]{16,40}$/;
@@ -174,7 +213,14 @@ export function typeOf(kind: FormKind, v: FormValues): CaseEventType | undefined
 export function validate(
   kind: FormKind,
   v: FormValues,
-  opts: { stagesVisible: boolean; personPicker: boolean },
+  opts: {
+    stagesVisible: boolean;
+    personPicker: boolean;
+    /** The clock `occurredAt` may not be after (the element's `now`). */
+    now?: Date;
+    /** When the case was opened: `occurredAt` may be up to 30 days before it, not earlier. */
+    openedAt?: string | undefined;
+  },
 ): Record<string, FieldProblem> {
   const problems: Record<string, FieldProblem> = {};
   const text = (name: string) => (v[name] ?? '').trim();
@@ -192,6 +238,19 @@ export function validate(
     if (!text('referralId')) problems['referralId'] = 'chooseOne';
     if (!type) problems['step'] = 'chooseOne';
     if (type === 'referral_consented' && !text('consentBy')) problems['consentBy'] = 'chooseOne';
+  }
+  if (
+    kind === 'home_school_contact' &&
+    !(contactKinds as readonly string[]).includes(text('contactKind'))
+  )
+    problems['contactKind'] = 'chooseOne';
+  if (occurredKinds.includes(kind) && text('occurredAt')) {
+    const at = instantFromShanghaiLocal(text('occurredAt'));
+    if (!at) problems['occurredAt'] = 'invalidTime';
+    else if (opts.now && at.getTime() > opts.now.getTime())
+      problems['occurredAt'] = 'occurredInFuture';
+    else if (opts.openedAt && at < earliestOccurredAt(opts.openedAt))
+      problems['occurredAt'] = 'occurredTooEarly';
   }
   if (kind === 'note' && !text('note')) problems['note'] = 'required';
   if (text('note').length > limits.note) problems['note'] = 'tooLong';
@@ -236,6 +295,13 @@ export function bodyOf(
     body.stage = { id: stage, state: { status: 'not_needed', reason: text('stageReason') } };
   else if (stage && (status === 'open' || status === 'done'))
     body.stage = { id: stage, state: { status } };
+  if (type === 'home_school_contact' && text('contactKind'))
+    body.contactKind = text('contactKind') as HomeSchoolContactKind;
+  // Empty: it happened now (the server dates it). Otherwise Beijing time, sent as an instant.
+  const occurred = occurredKinds.includes(kind)
+    ? instantFromShanghaiLocal(text('occurredAt'))
+    : undefined;
+  if (occurred) body.occurredAt = occurred.toISOString();
   if (opts.corrects) body.corrects = opts.corrects;
   return body;
 }

@@ -50,3 +50,36 @@ export function relativeTime(locale: XqLocale, at: Date | string, now: Date): st
   if (a < 365 * 86_400) return rtf(locale).format(Math.round(s / (30 * 86_400)), 'month');
   return rtf(locale).format(Math.round(s / (365 * 86_400)), 'year');
 }
+
+const localFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: shanghaiTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * `instant` as a `datetime-local` value (`YYYY-MM-DDTHH:mm`) on the Asia/Shanghai wall clock,
+ * whatever the device zone (for an input's `value`, `min` and `max`).
+ */
+export function shanghaiLocalInput(instant: Date | string): string {
+  const parts: Record<string, string> = {};
+  for (const p of localFormat.formatToParts(new Date(instant))) parts[p.type] = p.value;
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`;
+}
+
+const localValue = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d{1,3})?)?$/;
+
+/**
+ * The instant a `datetime-local` value means on the Asia/Shanghai wall clock (China keeps UTC+8
+ * all year, without daylight saving), whatever the device zone; `undefined` for anything else.
+ */
+export function instantFromShanghaiLocal(value: string): Date | undefined {
+  const m = localValue.exec(value.trim());
+  if (!m) return undefined;
+  const instant = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00`);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}

@@ -54,6 +54,11 @@ export const zh = {
   type_closure_approved: '结案已批准',
   type_note: '备注',
   type_referral_step: '更新转介进度',
+  withContactKind: (type: string, kind: string) => `${type} · ${kind}`,
+  contact_home_visit: '家访',
+  contact_phone: '电话',
+  contact_school_meeting: '来校面谈',
+  contact_online: '线上沟通',
 
   vis_counsellor: '仅心理教师可见',
   vis_school_staff: '学校教职工可见',
@@ -66,6 +71,8 @@ export const zh = {
   recordedBy: (name: string) => `记录人：${name}`,
   system: '系统',
   pairedWith: (name: string) => `负责人：${name}`,
+  occurredRecorded: (happened: string, recorded: string) =>
+    `发生于 ${happened} · 记录于 ${recorded}`,
   note: '备注（仅心理教师可见）',
   correct: '更正',
 
@@ -85,6 +92,9 @@ export const zh = {
   correcting: (what: string) => `正在更正：${what}`,
   stopCorrecting: '不更正了',
   recordType: '记录类型',
+  contactKind: '方式',
+  occurredAt: '发生时间',
+  occurredAtHint: '北京时间。刚刚发生的可以不填。',
   person: '负责人',
   choose: '请选择',
   personId: '负责人编号',
@@ -117,6 +127,9 @@ export const zh = {
   invalidId: '编号格式不对，应类似 per_ 开头的一串字母和数字。',
   noteNeedsCounsellor: '填写了备注的记录，只能设为「仅心理教师可见」。',
   confirmRequired: '请先勾选确认。',
+  invalidTime: '请填写完整的日期和时间。',
+  occurredInFuture: '发生时间不能晚于现在。',
+  occurredTooEarly: '发生时间不能早于个案建档前 30 天。',
   fixFields: (n: number) => `有 ${n} 处需要修改。`,
 
   err_forbidden: '你没有权限添加这类记录。',
@@ -133,6 +146,7 @@ export const zh = {
   err_referral_order: '转介要按顺序记录：提出 → 同意 → 发出 → 接收或未接收 → 完成。',
   err_referral_step_already_recorded: '这一步已经记录过了。',
   err_corrected_event_not_in_case: '要更正的记录不在这个个案里。',
+  err_contact_kind_is_for_home_school_contacts: '只有家校联系记录可以选择联系方式。',
   err_offline: '网络未连接，记录没有保存。填写的内容还在，请连上网络后再保存。',
   err_generic: (message: string) => `保存失败：${message}`,
 };
@@ -189,6 +203,11 @@ export const en: Translation<typeof zh> = {
   type_closure_approved: 'Closure approved',
   type_note: 'Note',
   type_referral_step: 'Update a referral',
+  withContactKind: (type, kind) => `${type} · ${kind}`,
+  contact_home_visit: 'Home visit',
+  contact_phone: 'Phone call',
+  contact_school_meeting: 'Meeting at school',
+  contact_online: 'Online',
 
   vis_counsellor: 'Counsellors only',
   vis_school_staff: 'School staff',
@@ -201,6 +220,7 @@ export const en: Translation<typeof zh> = {
   recordedBy: (name) => `Recorded by ${name}`,
   system: 'System',
   pairedWith: (name) => `Responsible: ${name}`,
+  occurredRecorded: (happened, recorded) => `Happened ${happened} · recorded ${recorded}`,
   note: 'Note (counsellors only)',
   correct: 'Correct',
 
@@ -220,6 +240,9 @@ export const en: Translation<typeof zh> = {
   correcting: (what) => `Correcting: ${what}`,
   stopCorrecting: "Don't correct",
   recordType: 'Type of entry',
+  contactKind: 'How',
+  occurredAt: 'When it happened',
+  occurredAtHint: 'Beijing time. Leave empty if it just happened.',
   person: 'Responsible adult',
   choose: 'Choose…',
   personId: 'Person id',
@@ -254,6 +277,9 @@ export const en: Translation<typeof zh> = {
     'That id does not look right: it should look like per_ followed by letters and digits.',
   noteNeedsCounsellor: 'An entry with a note must be visible to counsellors only.',
   confirmRequired: 'Please tick the confirmation first.',
+  invalidTime: 'Please enter a complete date and time.',
+  occurredInFuture: 'It cannot have happened later than now.',
+  occurredTooEarly: 'It cannot have happened more than 30 days before the case was opened.',
   fixFields: (n) => (n === 1 ? '1 field needs attention.' : `${n} fields need attention.`),
 
   err_forbidden: "You can't add this kind of entry.",
@@ -273,6 +299,7 @@ export const en: Translation<typeof zh> = {
     'Record a referral in order: proposed → consent → sent → accepted or declined → completed.',
   err_referral_step_already_recorded: 'This step has already been recorded.',
   err_corrected_event_not_in_case: 'The entry to correct is not part of this case.',
+  err_contact_kind_is_for_home_school_contacts: 'Only a home–school contact has a kind of contact.',
   err_offline:
     "You're offline, so the entry was not saved. What you typed is still here: save again once you're connected.",
   err_generic: (message) => `Couldn't save: ${message}`,

@@ -78,6 +78,27 @@ export const AddEntryForm: Story = {
   },
 };
 
+/**
+ * Recording a home visit written up later: how it took place (家访, 电话, 来校面谈, 线上沟通) and when
+ * it happened, in Beijing time (empty = now). The timeline's 11月18日 home visit shows both dates.
+ */
+export const AddHomeVisit: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('xq-case-timeline');
+    for (let i = 0; i < 5 && el?.loadState !== 'ready'; i += 1) await el?.updateComplete;
+    el?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="add-button"]')?.click();
+    await el?.updateComplete;
+    const kind = el?.shadowRoot?.querySelector<HTMLSelectElement>('#f-kind');
+    if (kind) {
+      kind.value = 'home_school_contact';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    await el?.updateComplete;
+    await expect(el?.shadowRoot?.querySelector('#f-occurredAt')).toBeTruthy();
+    await expect(el?.shadowRoot?.querySelectorAll('input[name="contactKind"]').length).toBe(4);
+  },
+};
+
 /** A class teacher: stages and school-staff entries, no notes; peer follow-up and home-school contact. */
 export const ClassTeacherView: Story = {
   args: {

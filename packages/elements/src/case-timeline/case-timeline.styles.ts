@@ -242,6 +242,9 @@ export const styles = css`
     color: var(--_xq-color-text);
     border: 1px dashed var(--_xq-color-border);
   }
+  .occurred {
+    color: var(--_xq-color-text-muted);
+  }
   .note {
     padding: var(--_xq-space-2) var(--_xq-space-3);
     border-inline-start: 3px solid var(--_accent);
@@ -315,6 +318,7 @@ export const styles = css`
     font-weight: var(--_xq-font-weight-bold);
   }
   input[type='text'],
+  input[type='datetime-local'],
   select,
   textarea {
     font: inherit;

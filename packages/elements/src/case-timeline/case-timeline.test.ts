@@ -23,7 +23,12 @@ import {
   bodyOf,
 } from './case-event-form.js';
 import type { CaseTimelineDataSource } from './case-source.js';
-import { relativeDay, shanghaiDay } from './case-time.js';
+import {
+  instantFromShanghaiLocal,
+  relativeDay,
+  shanghaiDay,
+  shanghaiLocalInput,
+} from './case-time.js';
 import type { CasePerson, XqCaseTimeline } from './case-timeline.js';
 import type { XqCaseEventAddedEvent } from './case-timeline.events.js';
 
@@ -79,6 +84,24 @@ async function submit(el: XqCaseTimeline) {
 }
 
 const noteSentinel = 'SENTINEL_NOTE_学生说想离开这个世界';
+const day = 86_400_000;
+
+/** What the timeline's "happened … · recorded …" line says, from Intl in Asia/Shanghai. */
+function occurredLine(locale: 'zh-CN' | 'en', happened: Date | string, recorded: Date | string) {
+  const f = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...o, timeZone: 'Asia/Shanghai' });
+  const h = f({
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const r = f({ month: 'short', day: 'numeric' });
+  return locale === 'en'
+    ? `Happened ${h.format(new Date(happened))} · recorded ${r.format(new Date(recorded))}`
+    : `发生于 ${h.format(new Date(happened))} · 记录于 ${r.format(new Date(recorded))}`;
+}
 
 describe('<xq-case-timeline>', () => {
   describe('against the real server (@xinqiao/testkit)', function (this: {
@@ -230,10 +253,15 @@ describe('<xq-case-timeline>', () => {
       // A home-school contact is shared with the guardian by default.
       expect(q<HTMLInputElement>(el, radio('visibility', 'guardian'))!.checked).to.equal(true);
       await choose(el, radio('stageStatus', 'done'), 'done');
+      await choose(el, radio('contactKind', 'phone'), 'phone');
       added = oneEvent(el, 'xq-case-event-added');
       await submit(el);
-      await added;
+      const contact = (await added) as unknown as XqCaseEventAddedEvent;
+      // Recorded as it happens (the time left empty): no "happened … recorded …" line.
+      expect(contact.event).to.include({ contactKind: 'phone', occurredAt: contact.event.at });
       await el.updateComplete;
+      expect(q(el, '[part="event"] .event-type')!.textContent).to.equal('家校联系 · 电话');
+      expect(q(el, '[part="event"] [part="occurred"]')).to.equal(null);
       expect(types(el).slice(0, 2)).to.deep.equal(['home_school_contact', 'pairing_assigned']);
       expect(stageStatus(el)['home_school']).to.equal('done');
       expect(el.entries.length).to.equal(before + 2);
@@ -289,6 +317,115 @@ describe('<xq-case-timeline>', () => {
       expect(q(el, '[part="form-error"]')!.textContent).to.include('不是本校的教职工或志愿者');
       expect(q<HTMLSelectElement>(el, '#f-personId')!.value).to.equal(who.student.personId);
       expect(q(el, '[part="form"]')).not.to.equal(null);
+    });
+
+    it('a counsellor records a home visit that happened two days ago: the server keeps when and how, the timeline shows both dates', async () => {
+      const serverNow = await tenant.clock();
+      const el = await mount('counsellor');
+      el.now = () => serverNow; // the device's clock agrees with the server's
+      q<HTMLButtonElement>(el, '[part="add-button"]')!.click();
+      await el.updateComplete;
+      await choose(el, '#f-kind', 'home_school_contact');
+      const input = q<HTMLInputElement>(el, '#f-occurredAt')!;
+      expect(input.type).to.equal('datetime-local');
+      expect(input.max).to.equal(shanghaiLocalInput(serverNow)); // Beijing time, not the device's
+      expect(q(el, 'label[for="f-occurredAt"]')!.textContent).to.include('发生时间');
+      expect(q(el, '[data-field="contactKind"] legend')!.textContent).to.include('方式');
+      expect(
+        qa<HTMLInputElement>(el, 'input[name="contactKind"]').map((i) => i.value),
+      ).to.deep.equal(['home_visit', 'phone', 'school_meeting', 'online']);
+      // How it took place is required for a home–school contact.
+      await submit(el);
+      expect(q(el, '#f-contactKind-error')!.textContent).to.include('请选择一项');
+      await choose(el, radio('contactKind', 'home_visit'), 'home_visit');
+      const local = shanghaiLocalInput(new Date(serverNow.getTime() - 2 * day));
+      const happened = instantFromShanghaiLocal(local)!;
+      await choose(el, '#f-occurredAt', local);
+      const added = oneEvent(el, 'xq-case-event-added');
+      await submit(el);
+      const saved = ((await added) as unknown as XqCaseEventAddedEvent).event;
+      expect(saved).to.include({
+        type: 'home_school_contact',
+        contactKind: 'home_visit',
+        occurredAt: happened.toISOString(),
+      });
+      // The server keeps both.
+      const server = (await who.counsellor.client.cases.timeline(caseId)).data.find(
+        (e) => e.id === saved.id,
+      )!;
+      expect(server).to.include({ occurredAt: happened.toISOString(), contactKind: 'home_visit' });
+      // Shown under the day it was recorded, with when it happened and its kind.
+      await el.updateComplete;
+      const row = q(el, `[data-event="${saved.id}"]`)!;
+      expect(row.closest('[part="day"]')!.getAttribute('data-day')).to.equal(shanghaiDay(saved.at));
+      expect(row.querySelector('.event-type')!.textContent).to.equal('家校联系 · 家访');
+      expect(row.querySelector('[part="occurred"]')!.textContent!.trim()).to.equal(
+        occurredLine('zh-CN', happened, saved.at),
+      );
+      await expectAccessible(el);
+    });
+
+    it('a time in the future is refused before sending, next to the field; notes and closures ask no time', async () => {
+      const serverNow = await tenant.clock();
+      const el = await mount('counsellor');
+      el.now = () => serverNow;
+      const count = (await who.counsellor.client.cases.timeline(caseId)).data.length;
+      q<HTMLButtonElement>(el, '[part="add-button"]')!.click();
+      await el.updateComplete;
+      await choose(el, '#f-kind', 'note');
+      expect(q(el, '#f-occurredAt')).to.equal(null);
+      await choose(el, '#f-kind', 'closure_requested');
+      expect(q(el, '#f-occurredAt')).to.equal(null);
+      await choose(el, '#f-kind', 'intervention_session');
+      await choose(
+        el,
+        '#f-occurredAt',
+        shanghaiLocalInput(new Date(serverNow.getTime() + 2 * 3600_000)),
+      );
+      await submit(el);
+      expect(q(el, '#f-occurredAt-error')!.textContent).to.include('发生时间不能晚于现在');
+      expect(q(el, '#f-occurredAt')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(q(el, '#f-occurredAt')!.getAttribute('aria-describedby')).to.include(
+        'f-occurredAt-error',
+      );
+      expect(el.shadowRoot!.activeElement).to.equal(q(el, '#f-occurredAt'));
+      expect(q(el, '[part="form-error"]')!.textContent).to.include('有 1 处需要修改');
+      await expectAccessible(el);
+      expect((await who.counsellor.client.cases.timeline(caseId)).data.length).to.equal(count);
+    });
+
+    it("the server's refusal of the time (a device clock running fast) shows next to the field", async () => {
+      const serverNow = await tenant.clock();
+      const el = await mount('counsellor');
+      el.now = () => new Date(serverNow.getTime() + 3 * day); // the device is three days ahead
+      const count = (await who.counsellor.client.cases.timeline(caseId)).data.length;
+      q<HTMLButtonElement>(el, '[part="add-button"]')!.click();
+      await el.updateComplete;
+      await choose(el, '#f-kind', 'intervention_session');
+      await choose(el, '#f-occurredAt', shanghaiLocalInput(new Date(serverNow.getTime() + day)));
+      const failed = oneEvent(el, 'xq-error');
+      await submit(el);
+      expect(((await failed) as unknown as XqErrorEvent).code).to.equal('occurred_at_out_of_range');
+      await el.updateComplete;
+      expect(q(el, '#f-occurredAt-error')!.textContent).to.include('发生时间不能晚于现在');
+      expect(q(el, '#f-occurredAt')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(q(el, '#f-occurredAt'));
+      expect((await who.counsellor.client.cases.timeline(caseId)).data.length).to.equal(count);
+    });
+
+    it('a class teacher sees how a home visit took place and when it happened, but no note', async () => {
+      const el = await mount('class_teacher');
+      const visit = el.entries.find((e) => e.contactKind === 'home_visit')!;
+      expect(visit, 'the home visit recorded above').not.to.equal(undefined);
+      expect('note' in visit).to.equal(false);
+      const row = q(el, `[data-event="${visit.id}"]`)!;
+      expect(row.querySelector('.event-type')!.textContent).to.equal('家校联系 · 家访');
+      expect(row.querySelector('[part="occurred"]')!.textContent!.trim()).to.equal(
+        occurredLine('zh-CN', visit.occurredAt, visit.at),
+      );
+      expect(q(el, '[part="note"]')).to.equal(null);
+      expect(text(el)).not.to.include(noteSentinel);
+      await expectAccessible(el);
     });
 
     it('a class teacher sees stages with not-needed reasons, no notes and no counsellor-only actions', async () => {
@@ -499,6 +636,65 @@ describe('<xq-case-timeline>', () => {
       expect(relativeDay('en', '2026-11-23', '2026-11-25')).to.equal('2 days ago');
     });
 
+    it('a home-school contact shows its kind; an entry written up later says when it happened', async () => {
+      const el = await withSource(memoryCaseSource());
+      const visit = q(el, '[data-event="cev_SAMPLE000000000006"]')!;
+      expect(visit.querySelector('.event-type')!.textContent).to.equal('家校联系 · 家访');
+      expect(visit.querySelector('[part="occurred"]')!.textContent!.trim()).to.equal(
+        '发生于 11月16日 14:00 · 记录于 11月18日',
+      );
+      expect(visit.closest('[part="day"]')!.getAttribute('data-day')).to.equal('2026-11-18');
+      // Recorded as it happened: no such line; nor for 40 minutes later on the same day.
+      expect(q(el, '[data-event="cev_SAMPLE000000000009"] [part="occurred"]')).to.equal(null);
+      const soon: CaseEvent = {
+        ...sampleEvents[8]!,
+        id: 'cev_SAMPLE000000000098',
+        occurredAt: '2026-11-25T00:40:00Z',
+      };
+      const late: CaseEvent = {
+        ...sampleEvents[8]!,
+        id: 'cev_SAMPLE000000000099',
+        occurredAt: '2026-11-24T23:50:00Z', // 07:50, 90 minutes before it was recorded
+      };
+      const other = await withSource(
+        memoryCaseSource({ kase: sampleCase, events: [...sampleEvents, soon, late] }),
+      );
+      expect(q(other, '[data-event="cev_SAMPLE000000000098"] [part="occurred"]')).to.equal(null);
+      expect(
+        q(other, '[data-event="cev_SAMPLE000000000099"] [part="occurred"]')!.textContent!.trim(),
+      ).to.equal(occurredLine('zh-CN', late.occurredAt, late.at));
+      await expectAccessible(el);
+    });
+
+    it('the add-entry form: a home visit yesterday afternoon, Beijing time, through the source', async () => {
+      const el = await withSource(memoryCaseSource());
+      q<HTMLButtonElement>(el, '[part="add-button"]')!.click();
+      await el.updateComplete;
+      await choose(el, '#f-kind', 'home_school_contact');
+      expect(q<HTMLInputElement>(el, '#f-occurredAt')!.max).to.equal('2026-11-25T10:00');
+      // The case opened on 2 November: up to 30 days before it.
+      expect(q<HTMLInputElement>(el, '#f-occurredAt')!.min).to.equal('2026-10-03T09:10');
+      await choose(el, radio('contactKind', 'school_meeting'), 'school_meeting');
+      await choose(el, '#f-occurredAt', '2026-09-01T08:00');
+      await submit(el);
+      expect(q(el, '#f-occurredAt-error')!.textContent).to.include('建档前 30 天');
+      await choose(el, '#f-occurredAt', '2026-11-24T15:30');
+      const added = oneEvent(el, 'xq-case-event-added');
+      await submit(el);
+      const saved = ((await added) as unknown as XqCaseEventAddedEvent).event;
+      expect(saved).to.include({
+        occurredAt: '2026-11-24T07:30:00.000Z',
+        contactKind: 'school_meeting',
+      });
+      await el.updateComplete;
+      expect(q(el, `[data-event="${saved.id}"] [part="occurred"]`)!.textContent!.trim()).to.equal(
+        '发生于 11月24日 15:30 · 记录于 11月25日',
+      );
+      expect(q(el, `[data-event="${saved.id}"] .event-type`)!.textContent).to.equal(
+        '家校联系 · 来校面谈',
+      );
+    });
+
     it('empty, offline (with retry) and error states', async () => {
       const empty = await withSource(memoryCaseSource({ kase: sampleCase, events: [] }));
       expect(text(empty)).to.include('还没有你可以查看的跟进记录');
@@ -621,7 +817,11 @@ describe('<xq-case-timeline>', () => {
       expect(el.scrollWidth).to.be.at.most(320);
       const inner = q(el, '[part="case"]')!;
       expect(inner.scrollWidth).to.be.at.most(inner.clientWidth + 1);
-      for (const target of qa(el, 'button, select, input[type="text"], textarea, label.choice')) {
+      expect(q(el, '#f-occurredAt')).not.to.equal(null); // the default kind (a pairing) asks when
+      for (const target of qa(
+        el,
+        'button, select, input[type="text"], input[type="datetime-local"], textarea, label.choice',
+      )) {
         const box = target.getBoundingClientRect();
         expect(box.height, target.outerHTML.slice(0, 60)).to.be.at.least(44);
         expect(box.right).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
@@ -650,9 +850,20 @@ describe('<xq-case-timeline>', () => {
       expect(text(el)).to.include('Not needed');
       expect(text(el)).to.include('today');
       expect(text(el)).to.include('40 minutes ago');
+      const visit = q(el, '[data-event="cev_SAMPLE000000000006"]')!;
+      expect(visit.querySelector('.event-type')!.textContent).to.equal(
+        'Home–school contact · Home visit',
+      );
+      expect(visit.querySelector('[part="occurred"]')!.textContent!.trim()).to.equal(
+        occurredLine('en', '2026-11-16T06:00:00Z', '2026-11-18T09:30:00Z'),
+      );
       q<HTMLButtonElement>(el, '[part="add-button"]')!.click();
       await el.updateComplete;
       expect(text(el)).to.include('Type of entry');
+      expect(text(el)).to.include('When it happened');
+      await choose(el, '#f-kind', 'home_school_contact');
+      expect(q(el, '[data-field="contactKind"] legend')!.textContent).to.include('How');
+      expect(text(el)).to.include('Meeting at school');
       await expectAccessible(el);
     });
 
@@ -758,6 +969,64 @@ describe('<xq-case-timeline>', () => {
         'referral_accepted',
         'referral_rejected',
       ]);
+    });
+
+    it('reads the time as Beijing time whatever the device zone, and checks it like the server', () => {
+      expect(instantFromShanghaiLocal('2026-11-20T14:00')!.toISOString()).to.equal(
+        '2026-11-20T06:00:00.000Z',
+      );
+      expect(instantFromShanghaiLocal('2026-11-20T00:30:15')!.toISOString()).to.equal(
+        '2026-11-19T16:30:15.000Z',
+      );
+      expect(instantFromShanghaiLocal('')).to.equal(undefined);
+      expect(instantFromShanghaiLocal('2026-11-20')).to.equal(undefined);
+      expect(shanghaiLocalInput('2026-11-19T16:30:59Z')).to.equal('2026-11-20T00:30');
+      const opts = {
+        stagesVisible: false,
+        personPicker: false,
+        now: new Date('2026-11-25T02:00:00Z'),
+        openedAt: '2026-11-02T01:10:00Z',
+      };
+      const v = { visibility: 'guardian', contactKind: 'home_visit' };
+      expect(validate('home_school_contact', v, opts)).to.deep.equal({});
+      expect(validate('home_school_contact', { visibility: 'guardian' }, opts)).to.deep.equal({
+        contactKind: 'chooseOne',
+      });
+      expect(
+        validate('home_school_contact', { ...v, occurredAt: '2026-11-25T10:00' }, opts),
+      ).to.deep.equal({});
+      expect(
+        validate('home_school_contact', { ...v, occurredAt: '2026-11-25T10:01' }, opts),
+      ).to.deep.equal({ occurredAt: 'occurredInFuture' });
+      expect(
+        validate('home_school_contact', { ...v, occurredAt: '2026-10-03T09:09' }, opts),
+      ).to.deep.equal({ occurredAt: 'occurredTooEarly' });
+      expect(
+        validate('home_school_contact', { ...v, occurredAt: '2026-10-03T09:10' }, opts),
+      ).to.deep.equal({});
+      expect(
+        bodyOf(
+          'home_school_contact',
+          { ...v, occurredAt: '2026-11-20T14:00' },
+          { hospitalPrefix: '' },
+        ),
+      ).to.deep.equal({
+        type: 'home_school_contact',
+        visibility: 'guardian',
+        contactKind: 'home_visit',
+        occurredAt: '2026-11-20T06:00:00.000Z',
+      });
+      // Empty: it happened now (the server dates it). Notes carry no time; other types no kind.
+      expect(bodyOf('home_school_contact', v, { hospitalPrefix: '' })).not.to.have.property(
+        'occurredAt',
+      );
+      expect(
+        bodyOf(
+          'note',
+          { note: 'x', occurredAt: '2026-11-20T14:00', contactKind: 'phone' },
+          { hospitalPrefix: '' },
+        ),
+      ).to.deep.equal({ type: 'note', visibility: 'counsellor', note: 'x' });
     });
 
     it('builds the request body with the stage and correction', () => {

@@ -22,9 +22,12 @@ import { LocalizeController } from '../i18n/localize.js';
 import type { XqLocale } from '../i18n/locale.js';
 import {
   bodyOf,
+  contactKinds,
   counsellorOnlyKinds,
   defaultStageStatus,
   defaultVisibility,
+  earliestOccurredAt,
+  occurredKinds,
   offeredKinds,
   offeredReferrals,
   offeredTypes,
@@ -39,7 +42,7 @@ import {
 } from './case-event-form.js';
 import { icon, iconOfType } from './case-icons.js';
 import { caseSourceFromClient, type CaseTimelineDataSource } from './case-source.js';
-import { relativeDay, relativeTime, shanghaiDay } from './case-time.js';
+import { relativeDay, relativeTime, shanghaiDay, shanghaiLocalInput } from './case-time.js';
 import { XqCaseEventAddedEvent } from './case-timeline.events.js';
 import { en, zh } from './case-timeline.messages.js';
 import { styles } from './case-timeline.styles.js';
@@ -67,6 +70,9 @@ interface RowContext {
   locale: XqLocale;
   time: Intl.DateTimeFormat;
   stamp: Intl.DateTimeFormat;
+  /** When an entry happened (`11月20日 14:00`) and the day it was recorded (`11月22日`). */
+  happened: Intl.DateTimeFormat;
+  recordedDay: Intl.DateTimeFormat;
   labels: Map<string, string>;
 }
 
@@ -75,6 +81,9 @@ const kindKey = {
   volunteer: 'kindVolunteer',
   counsellor: 'kindCounsellor',
 } as const;
+
+/** An entry written up more than this long after it happened says when it happened. */
+const lateRecordMs = 3600_000;
 
 /** Newest first: by time, then by id (ids are minted in time order). */
 const newestFirst = (a: CaseEvent, b: CaseEvent) =>
@@ -90,7 +99,10 @@ const newestFirst = (a: CaseEvent, b: CaseEvent) =>
  * caller (stages for school staff, notes for counsellors only, mentor entries for mentors) and
  * offers exactly the entry types in the case's `allowedEventTypes`: an add-entry form with fields
  * for each kind of entry (pairing: the responsible adult; home–school contact; referral: where to and
- * whose consent; closure: request and approval). Corrections are new entries, never edits.
+ * whose consent; closure: request and approval). Entries that record something that happened
+ * ask when it happened (Beijing time; empty = now), a home–school contact how (家访, 电话,
+ * 来校面谈, 线上沟通); an entry written up later says both when it happened and when it was
+ * recorded. Corrections are new entries, never edits.
  *
  * Data comes from the provider's SDK client (`GET /v1/cases/:id`, `GET /v1/cases/:id/timeline`,
  * `POST /v1/cases/:id/events`); previews can set `source`. Long timelines stay fast: days are
@@ -119,6 +131,7 @@ const newestFirst = (a: CaseEvent, b: CaseEvent) =>
  * @csspart day-title - A day's heading (date and relative day).
  * @csspart event - One entry.
  * @csspart event-icon - An entry's typed icon.
+ * @csspart occurred - "Happened … · recorded …", on an entry written up after it happened.
  * @csspart note - An entry's note (counsellors only).
  * @csspart more-button - "Show earlier entries".
  * @csspart problem - Loading, empty, error and offline messages.
@@ -308,10 +321,14 @@ export class XqCaseTimeline extends XqElement {
   }
 
   private day(e: CaseEvent): string {
-    let d = this.dayOf.get(e.at);
+    return this.dayOfInstant(e.at);
+  }
+
+  private dayOfInstant(instant: string): string {
+    let d = this.dayOf.get(instant);
     if (!d) {
-      d = shanghaiDay(e.at);
-      this.dayOf.set(e.at, d);
+      d = shanghaiDay(instant);
+      this.dayOf.set(instant, d);
     }
     return d;
   }
@@ -539,6 +556,14 @@ export class XqCaseTimeline extends XqElement {
         minute: '2-digit',
         hourCycle: 'h23',
       }),
+      happened: dateTimeFormat(locale, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+      recordedDay: dateTimeFormat(locale, { month: 'short', day: 'numeric' }),
       labels: new Map(),
     };
     const rest = all.length - visible.length;
@@ -603,8 +628,21 @@ export class XqCaseTimeline extends XqElement {
     };
     const at = new Date(e.at);
     const stamp = row.stamp.format(at);
-    const typeLabel = label(`type_${e.type}`);
+    const typeLabel = e.contactKind
+      ? this.i18n.t('withContactKind', label(`type_${e.type}`), label(`contact_${e.contactKind}`))
+      : label(`type_${e.type}`);
     const details: TemplateResult[] = [];
+    // Written up later (another day, or more than an hour after): say when it happened.
+    const occurred = e.occurredAt ? new Date(e.occurredAt) : at;
+    if (
+      at.getTime() - occurred.getTime() > lateRecordMs ||
+      (occurred < at && this.dayOfInstant(e.occurredAt) !== this.day(e))
+    )
+      details.push(
+        html`<p class="occurred small" part="occurred" data-occurred=${e.occurredAt}>
+          ${this.i18n.t('occurredRecorded', row.happened.format(occurred), row.recordedDay.format(at))}
+        </p>`,
+      );
     if (e.type === 'pairing_assigned' && e.personId) {
       const name = this.nameOf(e.personId);
       if (name) details.push(html`<p>${this.i18n.t('pairedWith', name)}</p>`);
@@ -780,7 +818,12 @@ export class XqCaseTimeline extends XqElement {
     if (!kind || !source || this.busy) return;
     const stagesVisible = !!this.kase?.stages;
     const personPicker = this.candidates.length > 0;
-    this.problems = validate(kind, this.values, { stagesVisible, personPicker });
+    this.problems = validate(kind, this.values, {
+      stagesVisible,
+      personPicker,
+      now: this.now(),
+      openedAt: this.kase?.openedAt,
+    });
     this.formError = '';
     const invalid = Object.keys(this.problems);
     if (invalid.length) {
@@ -817,8 +860,17 @@ export class XqCaseTimeline extends XqElement {
       this.renderRoot.querySelector<HTMLElement>('[part="add-button"]')?.focus();
       void this.refreshCase(source, caseId);
     } catch (error) {
-      this.formError = this.apiMessage(error);
+      const field = this.fieldProblemOf(error);
+      if (field) {
+        // The server's refusal of one field shows next to it, like the form's own checks.
+        this.problems = { ...this.problems, [field[0]]: field[1] };
+        this.formError = this.i18n.t('fixFields', 1);
+      } else this.formError = this.apiMessage(error);
       this.fail(error, isOfflineError(error) ? 'offline' : errorCode(error, 'case_event_failed'));
+      if (field) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`#f-${field[0]}`)?.focus();
+      }
     } finally {
       this.busy = false;
     }
@@ -832,6 +884,16 @@ export class XqCaseTimeline extends XqElement {
     } catch {
       // The entry is saved and shown; the header refreshes on the next load.
     }
+  }
+
+  /** A refusal the server ties to one field of the form (`occurred_at_out_of_range`). */
+  private fieldProblemOf(error: unknown): [string, FieldProblem] | undefined {
+    if (errorCode(error, '') !== 'occurred_at_out_of_range') return undefined;
+    const reason = (error as { details?: { reason?: unknown } }).details?.reason;
+    return [
+      'occurredAt',
+      reason === 'occurred_at_before_case' ? 'occurredTooEarly' : 'occurredInFuture',
+    ];
   }
 
   private apiMessage(error: unknown): string {
@@ -977,6 +1039,15 @@ export class XqCaseTimeline extends XqElement {
               </select>
             </div>`
       }
+      ${
+        kind === 'home_school_contact'
+          ? this.radios(
+              'contactKind',
+              this.i18n.t('contactKind'),
+              contactKinds.map((k) => [k, this.i18n.t(`contact_${k}`)] as const),
+            )
+          : nothing
+      }
       ${kind === 'pairing_assigned' ? this.renderPairingFields() : nothing}
       ${
         kind === 'referral_proposed'
@@ -986,6 +1057,7 @@ export class XqCaseTimeline extends XqElement {
           : nothing
       }
       ${kind === 'referral_step' ? this.renderReferralFields(referral) : nothing}
+      ${kind && occurredKinds.includes(kind) ? this.renderOccurredField() : nothing}
       ${
         kind === 'closure_requested'
           ? html`<p class="hint">${this.i18n.t('closureRequestHint')}</p>`
@@ -1035,6 +1107,27 @@ export class XqCaseTimeline extends XqElement {
         ${this.busy ? this.i18n.t('saving') : this.i18n.t('save')}
       </button>
     </form>`;
+  }
+
+  /** When it happened: Beijing time whatever the device zone; empty = now. */
+  private renderOccurredField() {
+    const d = this.described('occurredAt', true);
+    const opened = this.kase?.openedAt;
+    return html`<div class="field">
+      <label for="f-occurredAt">${this.i18n.t('occurredAt')}</label>
+      <p class="hint" id="f-occurredAt-hint">${this.i18n.t('occurredAtHint')}</p>
+      <input
+        id="f-occurredAt"
+        name="occurredAt"
+        type="datetime-local"
+        min=${opened ? shanghaiLocalInput(earliestOccurredAt(opened)) : nothing}
+        max=${shanghaiLocalInput(this.now())}
+        aria-describedby=${d.ids}
+        aria-invalid=${d.invalid}
+        .value=${live(this.values['occurredAt'] ?? '')}
+      />
+      ${this.errorOf('occurredAt')}
+    </div>`;
   }
 
   private renderPairingFields() {

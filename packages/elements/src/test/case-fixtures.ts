@@ -24,6 +24,8 @@ const ev = (
 ): CaseEvent => ({
   id: `cev_SAMPLE${String(n).padStart(12, '0')}`,
   at,
+  occurredAt: at,
+  contactKind: null,
   actorId: counsellor,
   personId: null,
   referralId: null,
@@ -65,8 +67,11 @@ export const sampleEvents: CaseEvent[] = [
       state: { status: 'not_needed', reason: '学生更愿意和大人谈，暂不安排同伴。' },
     },
   }),
+  // A home visit on Monday 16 November, 14:00 in Shanghai, written up on Wednesday the 18th.
   ev(6, '2026-11-18T09:30:00Z', {
     type: 'home_school_contact',
+    contactKind: 'home_visit',
+    occurredAt: '2026-11-16T06:00:00Z',
     visibility: 'counsellor',
     stage: { id: 'home_school', state: { status: 'done' } },
     note: '家访：母亲同意多陪伴，减少周末补课。',
@@ -199,6 +204,8 @@ export function memoryCaseSource(
         type: body.type,
         visibility: body.visibility,
         at: now().toISOString(),
+        occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : now().toISOString(),
+        contactKind: body.contactKind ?? null,
         actorId: counsellor,
         personId: body.personId ?? null,
         referralId: body.type === 'referral_proposed' ? id : (body.referralId ?? null),
