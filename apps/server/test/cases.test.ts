@@ -562,7 +562,7 @@ describe('when it happened (occurredAt), and how a home–school contact took pl
         'cou-1',
         `/v1/stats/coverage?unitId=${schoolId}&from=${from}&to=${to}`,
       );
-      return stats.rows.find((r) => r.total)!.cells.homeVisits;
+      return Number(stats.rows.find((r) => r.total)!.cells.homeVisits); // staff view: never suppressed
     };
     const date = (ms: number) => ago(ms).slice(0, 10);
     const all = () => homeVisits('2020-01-01', '2099-12-31');
