@@ -1,7 +1,9 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { createHash } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
@@ -150,6 +152,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('embedTokens', tokens);
   installAuthentication(app, tokens.verify);
   installIdempotency(app);
+  // Compressed answers for slow school networks (eligibility with the form's definitions is
+  // ≈ 17 kB of JSON). Its hooks are route-level, so they run after the idempotency hooks, which
+  // store and replay the plain body (test/compression.test.ts). Brotli at quality 4: the default
+  // 11 costs too much CPU on every dynamic answer.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await registerOpenApi(app);
   await app.register(healthRoutes);
