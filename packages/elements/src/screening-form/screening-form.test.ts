@@ -6,7 +6,7 @@ import '../define/xq-provider.js';
 import '../define/xq-screening-form.js';
 import type { XqErrorEvent } from '../events.js';
 import { expectAccessible } from '../test/axe.js';
-import { memoryScreeningSource, sampleDraft } from '../test/screening-fixtures.js';
+import { memoryScreeningSource, sampleCampaign, sampleDraft } from '../test/screening-fixtures.js';
 import type { XqScreeningForm } from './screening-form.js';
 import type { XqCriticalEvent, XqSubmitEvent, XqSubmittedEvent } from './screening-form.events.js';
 
@@ -444,6 +444,32 @@ describe('<xq-screening-form> against the real server', function (this: unknown)
       expect(again.formState).to.equal('ineligible');
       expect(text(again)).to.include('已经为这个孩子填写过了');
       expect(text(again)).not.to.include('你已经完成');
+    });
+
+    it("takes a label, so two children's forms on one page are two distinct regions", async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="zh-CN">
+          <xq-screening-form
+            campaign=${sampleCampaign}
+            label="家长问卷 · 李明"
+            student-id="stu_a"
+            .source=${memoryScreeningSource({})}
+          ></xq-screening-form>
+          <xq-screening-form
+            campaign=${sampleCampaign}
+            label="家长问卷 · 李华"
+            student-id="stu_b"
+            .source=${memoryScreeningSource({})}
+          ></xq-screening-form>
+        </div>`,
+      );
+      const forms = [...wrapper.querySelectorAll('xq-screening-form')] as XqScreeningForm[];
+      for (const f of forms) await until(() => f.formState === 'intro', 'the intro');
+      expect(forms.map((f) => q(f, '[part="title"]')!.textContent!.trim())).to.deep.equal([
+        '家长问卷 · 李明',
+        '家长问卷 · 李华',
+      ]);
+      await expectAccessible(wrapper);
     });
   });
 

@@ -208,6 +208,14 @@ export class XqScreeningForm extends XqElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
+  /**
+   * The title, instead of the built-in one (心理健康小问卷, or 家长问卷 for a guardian). It also
+   * names the form's region, so a page with several forms — a guardian with two children — gives
+   * each its own, e.g. `家长问卷 · 李明`.
+   */
+  @property()
+  label = '';
+
   /** Where data is read and sent; by default the provider's SDK client. */
   @property({ attribute: false })
   source: ScreeningDataSource | undefined = undefined;
@@ -890,7 +898,7 @@ export class XqScreeningForm extends XqElement {
       aria-busy=${this.formState === 'loading' || this.formState === 'submitting' ? 'true' : 'false'}
     >
       <p class="title" part="title" id="title" role="heading" aria-level=${this.level}>
-        ${t.t(this.voice('title'))}
+        ${this.label || t.t(this.voice('title'))}
       </p>
       ${this.formState === 'help' ? nothing : this.renderSafetyStrip()} ${this.renderBody()}
     </section>`;
