@@ -46,7 +46,7 @@ function childCard(
     h('h3', {}, child.name, ' ', h('span', { class: 'muted' }, child.className)),
     status,
   );
-  if (guardianCampaignId && child.id) guardianForm(client, card, child.id, guardianCampaignId);
+  if (guardianCampaignId && child.id) guardianForm(client, card, child, guardianCampaignId);
   if (!campaignId || !child.id) {
     replaceChildren(status, h('p', {}, '本学期暂无测评。'));
     return card;
@@ -142,9 +142,10 @@ function consentForm(
 function guardianForm(
   client: XinqiaoClient,
   card: HTMLElement,
-  studentId: string,
+  child: StudentRef,
   campaignId: string,
 ) {
+  const studentId = child.id!;
   client.campaigns
     .eligibility(campaignId, { studentId })
     .then((e) => {
@@ -153,8 +154,10 @@ function guardianForm(
       form.setAttribute('campaign', campaignId);
       form.setAttribute('student-id', studentId); // the guardian answers about this child
       form.setAttribute('heading-level', '4');
-      // The form is its own region, titled 家长问卷 (it speaks to a guardian when `student-id`
-      // is set), so the portal adds no second landmark or heading around it.
+      // The form is its own region (it speaks to a guardian when `student-id` is set), so the
+      // portal adds no second landmark or heading around it; the label names the child, so a
+      // guardian of two children gets two distinct regions.
+      form.setAttribute('label', `家长问卷 · ${child.name}`);
       card.append(
         h(
           'div',
