@@ -243,3 +243,28 @@ export const HelpPanelMobile320: Story = {
   args: { options: notSent },
   globals: { viewport: { value: 'mobile320', isRotated: false } },
 };
+
+/**
+ * A guardian answering the PSC-17 about their child (`student-id` set): the same form in the
+ * guardian's voice — titled 家长问卷, about the child, never the student's "你".
+ */
+export const Guardian: Story = {
+  args: {
+    options: {
+      eligibility: sampleEligibility({ instruments: ['psc-17'], studentId: 'stu_child' }),
+    },
+  },
+  render: ({ layout, options }) =>
+    html`<xq-screening-form
+      campaign=${sampleCampaign}
+      student-id="stu_child"
+      layout=${layout}
+      .source=${memoryScreeningSource(options)}
+    ></xq-screening-form>`,
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await until(() => el.formState === 'intro');
+    await el.updateComplete;
+    await expect(el.shadowRoot?.querySelector('[part="title"]')?.textContent).toContain('家长问卷');
+  },
+};
