@@ -206,11 +206,22 @@ describe('idempotency keys', () => {
 });
 
 describe('timeouts, cancellation, headers', () => {
+  // A fetch that never answers. It holds each request while "in flight", as a real fetch does:
+  // undici's Request follows its parent's abort signal through a weak reference, so a Request
+  // nothing holds can be garbage-collected before the timeout fires, and then never aborts (a
+  // 30 s hang seen once in CI under memory pressure).
+  const inFlight = new Set<Request>();
+  const held = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    inFlight.add(request);
+    request.signal.addEventListener('abort', () => inFlight.delete(request), { once: true });
+    return request;
+  };
   const hanging: typeof fetch = (input, init) =>
     new Promise((_resolve, reject) => {
-      const signal = (input instanceof Request ? input.signal : undefined) ?? init?.signal;
-      if (signal?.aborted) reject(signal.reason);
-      signal?.addEventListener('abort', () => reject(signal.reason));
+      const { signal } = held(input, init);
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason));
     });
 
   it('times out each attempt and surfaces TimeoutError', async () => {
@@ -232,11 +243,11 @@ describe('timeouts, cancellation, headers', () => {
 
   it('the timeout also covers a body that stalls after the headers', async () => {
     const stalled: typeof fetch = async (input, init) => {
-      const signal = (input instanceof Request ? input.signal : undefined) ?? init?.signal;
+      const { signal } = held(input, init);
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('{"status":'));
-          signal?.addEventListener('abort', () => controller.error(signal.reason));
+          signal.addEventListener('abort', () => controller.error(signal.reason));
         },
       });
       return new Response(body, { headers: { 'content-type': 'application/json' } });
