@@ -71,7 +71,13 @@ describe('case walk', () => {
         .selectOption(journey.idOf(demoPeople.volunteer));
       await form.getByRole('radio', { name: '志愿者（五老）' }).check();
     });
-    await addEntry(timeline, 'home_school_contact', 'home_school_contact');
+    await addEntry(timeline, 'home_school_contact', 'home_school_contact', async (form) => {
+      // How it took place is required; when it happened defaults to now.
+      await form.getByRole('radio', { name: '家访' }).check();
+    });
+    await expect(
+      timeline.locator('[part="event"][data-type="home_school_contact"]').first().textContent(),
+    ).resolves.toContain('家访');
     await addEntry(timeline, 'referral_proposed', 'referral_proposed', async (form) => {
       await form.locator('[name="hospital"]').fill('宜春市第三人民医院 心理科');
     });
