@@ -81,7 +81,8 @@ export const zh = {
   rejectedOther: '没有提交成功。请稍后再试，或者告诉老师。',
   rejectedSignalStored: '不过，你刚才提到的情况，学校的老师已经收到提醒。',
   // Guardian voice: the same screens when a parent answers about their child (`student-id` set,
-  // e.g. PSC-17). Addressed to the adult, about the child; never the student's "你".
+  // e.g. PSC-17). Addressed to the adult, about the child; never the student's "你". (The help
+  // panel stays the student's: parent-report instruments have no critical items.)
   titleGuardian: '家长问卷',
   closedGuardian: '这次问卷已经结束了，不需要再填写。谢谢您。',
   notInCampaignGuardian: '这次问卷不需要您为这个孩子填写。',
@@ -101,6 +102,12 @@ export const zh = {
     '从这次的回答看，孩子现在需要有人陪伴。学校会马上联系您，请先陪在孩子身边。',
   rejectedConsentGuardian: '没有提交成功：还需要先确认监护人同意。',
   rejectedAlreadyGuardian: '没有提交成功：这份问卷已经为这个孩子提交过了。',
+  draftOnGuardian: '您的答案会自动保存在这台设备上（24 小时内有效），中途离开也不会丢失。',
+  resumedGuardian: '已经为您恢复上次填写的答案。',
+  unsentTextGuardian: '没有提交成功：现在连不上网络。您的答案还在，请联网后再点“提交答案”。',
+  rejectedNotEligibleGuardian: '没有提交成功：现在不能为这个孩子填写这份问卷。',
+  loadErrorGuardian: '问卷暂时打不开。请稍后再试，或者联系学校。',
+  rejectedOtherGuardian: '没有提交成功。请稍后再试，或者联系学校。',
 };
 
 /** en: complete (a missing key is a type error). */
@@ -218,4 +225,14 @@ export const en: Translation<typeof zh> = {
   rejectedConsentGuardian: "Not submitted: a guardian's agreement still needs to be confirmed.",
   rejectedAlreadyGuardian:
     'Not submitted: this questionnaire was already submitted for this child.',
+  draftOnGuardian:
+    'Your answers are saved on this device as you go (for 24 hours), so nothing is lost if you stop.',
+  resumedGuardian: 'Your earlier answers are back.',
+  unsentTextGuardian:
+    "Not submitted: there's no connection. Your answers are still here; please press “Submit answers” again when you're connected.",
+  rejectedNotEligibleGuardian:
+    "Not submitted: this questionnaire can't be filled in for this child now.",
+  loadErrorGuardian:
+    "The questionnaire can't open right now. Please try again later, or contact the school.",
+  rejectedOtherGuardian: 'Not submitted. Please try again later, or contact the school.',
 };

@@ -433,7 +433,8 @@ describe('<xq-screening-form> against the real server', function (this: unknown)
       expect(form.formState).to.equal('intro');
       expect(text(form)).to.include('家长问卷');
       expect(text(form)).to.include('关于孩子最近情况');
-      expect(text(form)).not.to.include('你最近心情');
+      expect(text(form)).to.include('您的答案会自动保存'); // the draft line, the guardian's too
+      expect(text(form)).not.to.include('你');
       await expectAccessible(form);
       q<HTMLButtonElement>(form, '[part="intro"] button.primary')!.click();
       await until(() => form.formState === 'question', 'question 1');

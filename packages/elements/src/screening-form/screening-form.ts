@@ -915,7 +915,7 @@ export class XqScreeningForm extends XqElement {
       case 'error':
         return html`<div class="stack" role="alert">
           <p class="notice" part="notice">
-            ${this.formState === 'offline' ? t.t('offline') : t.t('loadError')}
+            ${this.formState === 'offline' ? t.t('offline') : t.t(this.voice('loadError'))}
           </p>
           <div class="actions">
             <button type="button" class="secondary" part="secondary-button" @click=${this.reload}>
@@ -979,14 +979,14 @@ export class XqScreeningForm extends XqElement {
       >
         ${t.t(this.voice('introText'))}
       </p>
-      ${this.resumed ? html`<p class="notice">${t.t('resumed')}</p>` : nothing}
+      ${this.resumed ? html`<p class="notice">${t.t(this.voice('resumed'))}</p>` : nothing}
       <p class="muted">${t.t('introTime', this.steps.length)}</p>
       <p class="muted">${t.t(this.voice('introPrivacy'))}</p>
       ${
         shared
           ? html`<p class="muted">${t.t('draftShared')}</p>`
           : keeps
-            ? html`<p class="muted">${t.t('draftOn')}</p>`
+            ? html`<p class="muted">${t.t(this.voice('draftOn'))}</p>`
             : nothing
       }
       <div class="actions">
@@ -1035,7 +1035,7 @@ export class XqScreeningForm extends XqElement {
           : nothing
       }
       ${screen.map((step) => this.renderQuestion(step))}
-      ${this.unsent ? html`<p class="error" part="error" role="alert">${t.t('unsentText')}</p>` : nothing}
+      ${this.unsent ? html`<p class="error" part="error" role="alert">${t.t(this.voice('unsentText'))}</p>` : nothing}
       <div class="nav" part="nav">
         <button
           type="button"
@@ -1185,7 +1185,7 @@ export class XqScreeningForm extends XqElement {
     if (this.formState === 'rejected') {
       const code = this.rejection?.code ?? '';
       const key = rejectionKey[code as keyof typeof rejectionKey] ?? 'rejectedOther';
-      const voiced = key === 'rejectedConsent' || key === 'rejectedAlready' ? this.voice(key) : key;
+      const voiced = key === 'rejectedClosed' ? key : this.voice(key);
       return html`<div class="stack" part="result" data-code=${code}>
         ${heading(t.t(voiced))}
         ${this.rejection?.signalStored ? html`<p class="notice">${t.t('rejectedSignalStored')}</p>` : nothing}
