@@ -47,6 +47,19 @@ const shots = [
     fullHeight: true,
   },
   {
+    name: 'case-timeline-home-visit',
+    id: 'elements-case-timeline--add-home-visit',
+    tag: 'xq-case-timeline',
+    ready: 'input[name="contactKind"]',
+    fullHeight: true,
+  },
+  {
+    name: 'screening-form-guardian',
+    id: 'elements-screening-form--guardian',
+    tag: 'xq-screening-form',
+    ready: '[part="intro"]',
+  },
+  {
     name: 'screening-form',
     id: 'elements-screening-form--question',
     tag: 'xq-screening-form',
