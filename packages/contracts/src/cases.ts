@@ -59,6 +59,14 @@ export const homeSchoolContactKinds = ['home_visit', 'phone', 'school_meeting', 
 export const HomeSchoolContactKind = z.enum(homeSchoolContactKinds);
 export type HomeSchoolContactKind = z.infer<typeof HomeSchoolContactKind>;
 
+/**
+ * The rule for `occurredAt` (server and forms share it): not after now — the server allows this
+ * much clock skew and stores such a time as now — and not more than this long before the case was
+ * opened (what led up to it).
+ */
+export const occurredAtSkewMs = 5 * 60_000;
+export const occurredAtBeforeOpeningMs = 30 * 86_400_000;
+
 export const CaseEventCreate = z.strictObject({
   type: CaseEventType,
   visibility: Visibility,

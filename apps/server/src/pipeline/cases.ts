@@ -8,6 +8,8 @@ import {
   type CaseEventCreate,
   type CaseEventType,
   type HomeSchoolContactKind,
+  occurredAtBeforeOpeningMs,
+  occurredAtSkewMs,
 } from '@xinqiao/contracts/cases';
 import { closureApprovers, type View } from '@xinqiao/contracts/authorization';
 import type { Role } from '@xinqiao/contracts/memberships';
@@ -209,11 +211,6 @@ export async function timelineFor(
       : {}),
   }));
 }
-
-/** How far a case event may be dated after the server's clock (a device a little fast). */
-export const occurredAtSkewMs = 5 * 60_000;
-/** How long before the case was opened an event may have happened (what led up to it). */
-export const occurredAtBeforeOpeningMs = 30 * 86_400_000;
 
 /**
  * When an event happened: `occurredAt` if given (null: when it is recorded). Not after now (up

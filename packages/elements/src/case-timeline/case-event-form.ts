@@ -1,5 +1,6 @@
 import {
   homeSchoolContactKinds,
+  occurredAtBeforeOpeningMs,
   type Case,
   type CaseEvent,
   type CaseEventCreate,
@@ -167,12 +168,9 @@ export const occurredKinds: readonly FormKind[] = [
 export const contactKinds: readonly HomeSchoolContactKind[] = homeSchoolContactKinds;
 
 /**
- * The server's rule for when an entry happened (`occurredAt`): not later than now, and not more
- * than this long before the case was opened (the server allows a few minutes' skew; the form none).
+ * The earliest instant an entry of a case opened at `openedAt` may have happened (the contracts'
+ * rule; the form allows no clock skew into the future, the server a few minutes).
  */
-export const occurredAtBeforeOpeningMs = 30 * 86_400_000;
-
-/** The earliest instant an entry of a case opened at `openedAt` may have happened. */
 export function earliestOccurredAt(openedAt: string): Date {
   return new Date(Date.parse(openedAt) - occurredAtBeforeOpeningMs);
 }
