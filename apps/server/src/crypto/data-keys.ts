@@ -23,6 +23,15 @@ export class DataKeys {
       .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
     if (!row) return undefined;
+    return this.unwrap(tenantId, personId, row);
+  }
+
+  /** A stored key row (read by the caller, e.g. joined to the person's row) unwrapped. */
+  unwrap(
+    tenantId: string,
+    personId: string,
+    row: { wrapped_key: Uint8Array; master_key_id: string },
+  ): Buffer {
     if (row.master_key_id !== this.master.id)
       throw new Error('data key wrapped by another master key');
     return open(this.wrapKey(), Buffer.from(row.wrapped_key), `${tenantId}:${personId}`);

@@ -76,21 +76,20 @@ export async function missingConsents(
   const needed: ConsentKind[] = ['health_data'];
   if (isUnder14(await birthMonthOf(db, keys, c.tenant_id, studentId), shanghaiDate(now)))
     needed.unshift('guardian');
-  const missing: ConsentKind[] = [];
-  for (const kind of needed) {
-    const latest = await db
-      .selectFrom('consents')
-      .select('granted')
-      .where('tenant_id', '=', c.tenant_id)
-      .where('student_id', '=', studentId)
-      .where('kind', '=', kind)
-      .where((eb) => eb.or([eb('campaign_id', 'is', null), eb('campaign_id', '=', c.id)]))
-      .orderBy('recorded_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (!latest?.granted) missing.push(kind);
-  }
-  return missing;
+  // One round trip: the latest record of each needed kind (this campaign's or a general one).
+  const latest = await db
+    .selectFrom('consents')
+    .distinctOn('kind')
+    .select(['kind', 'granted'])
+    .where('tenant_id', '=', c.tenant_id)
+    .where('student_id', '=', studentId)
+    .where('kind', 'in', needed)
+    .where((eb) => eb.or([eb('campaign_id', 'is', null), eb('campaign_id', '=', c.id)]))
+    .orderBy('kind')
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return needed.filter((kind) => !latest.find((r) => r.kind === kind)?.granted);
 }
 
 export async function existingScreening(
@@ -120,6 +119,11 @@ export async function eligibilityOf(
   studentId: string,
   respondent: Respondent,
   now: Date,
+  /**
+   * The submission checks the existing screening itself, under the student's lock in its
+   * transaction (`already_submitted` comes last among the rules either way): not looked up here.
+   */
+  opts: { existingChecked?: boolean } = {},
 ): Promise<Eligibility> {
   const reasons: EligibilityReason[] = [];
   if (now < c.opens_at) reasons.push('not_open_yet');
@@ -127,7 +131,9 @@ export async function eligibilityOf(
   if (!inCampaign(c, s)) reasons.push('not_in_campaign');
   const missing = await missingConsents(db, keys, c, studentId, now);
   if (missing.length) reasons.push('consent_required');
-  const existing = await existingScreening(db, c, studentId, respondent);
+  const existing = opts.existingChecked
+    ? null
+    : await existingScreening(db, c, studentId, respondent);
   if (existing && !c.allow_retakes) reasons.push('already_submitted');
   return {
     campaignId: c.id,

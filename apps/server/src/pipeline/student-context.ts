@@ -1,7 +1,9 @@
 import type { DataKeys } from '../crypto/data-keys.js';
 import { openField } from '../crypto/data-keys.js';
 import type { Executor } from '../db/types.js';
-import { studentClass, unitChain, type UnitLink } from '../policy/units.js';
+import { sql } from 'kysely';
+import type { OrgUnitKind } from '@xinqiao/contracts/org-units';
+import { unitChain, type UnitLink } from '../policy/units.js';
 import { lastStudentClass } from '../repositories/students.js';
 
 /**
@@ -29,9 +31,26 @@ export async function studentContext(
   studentId: string,
   today: string,
 ): Promise<EnrolledStudent | undefined> {
-  const classId = await studentClass(db, tenantId, studentId, today);
+  // One round trip: the class `studentClass` finds, with its unit chain (`unitChain`).
+  const { rows } = await sql<{ id: string; kind: OrgUnitKind; depth: number }>`
+    WITH RECURSIVE chain(id, kind, parent_id, depth) AS (
+      SELECT id, kind, parent_id, 0 FROM org_units
+      WHERE tenant_id = ${tenantId} AND id = (
+        SELECT org_unit_id FROM memberships
+        WHERE tenant_id = ${tenantId} AND person_id = ${studentId} AND role = 'student'
+          AND started_on <= ${today} AND (ended_on IS NULL OR ended_on > ${today})
+        ORDER BY started_on DESC
+        LIMIT 1
+      )
+      UNION ALL
+      SELECT u.id, u.kind, u.parent_id, c.depth + 1
+      FROM org_units u JOIN chain c ON u.id = c.parent_id
+      WHERE c.depth < 10
+    )
+    SELECT id, kind, depth FROM chain ORDER BY depth`.execute(db);
+  const chain: UnitLink[] = rows.map((r) => ({ id: r.id, kind: r.kind }));
+  const classId = chain[0]?.id;
   if (!classId) return undefined;
-  const chain = await unitChain(db, tenantId, classId);
   const schoolId = chain.find((u) => u.kind === 'school')?.id;
   if (!schoolId) return undefined;
   return {
@@ -85,15 +104,23 @@ export async function birthMonthOf(
   tenantId: string,
   studentId: string,
 ): Promise<string | undefined> {
+  // One round trip: the sealed month with the student's wrapped data key.
   const row = await db
-    .selectFrom('people')
-    .select(['birth_month_enc', 'erased_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', studentId)
+    .selectFrom('people as p')
+    .leftJoin('data_keys as k', (j) =>
+      j.onRef('k.person_id', '=', 'p.id').on('k.tenant_id', '=', tenantId),
+    )
+    .select(['p.birth_month_enc', 'p.erased_at', 'k.wrapped_key', 'k.master_key_id'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', '=', studentId)
     .executeTakeFirst();
-  if (!row?.birth_month_enc || row.erased_at) return undefined;
-  const key = await keys.get(db, tenantId, studentId);
-  return key ? openField(key, studentId, 'birth_month', row.birth_month_enc) : undefined;
+  if (!row?.birth_month_enc || row.erased_at || !row.wrapped_key || !row.master_key_id)
+    return undefined;
+  const key = keys.unwrap(tenantId, studentId, {
+    wrapped_key: row.wrapped_key,
+    master_key_id: row.master_key_id,
+  });
+  return openField(key, studentId, 'birth_month', row.birth_month_enc);
 }
 
 /**
