@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { IdempotencyKey, idempotencyKeyHeader } from '@xinqiao/contracts/request-id';
 import { openSecret, sealSecret } from '../crypto/master-key.js';
+import type { Executor } from '../db/types.js';
 import { AppError } from './app-error.js';
 
 /** Kept this long (ARCHITECTURE §4: 7 days for routes not tied to a campaign). */
@@ -131,12 +132,6 @@ export function installIdempotency(app: FastifyInstance): void {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = null;
-    const where = database.db
-      .updateTable('idempotency_keys')
-      .where('tenant_id', '=', claim.tenantId)
-      .where('principal_id', '=', claim.principalId)
-      .where('route', '=', claim.route)
-      .where('key', '=', claim.key);
     if (reply.statusCode >= 300) {
       await database.db
         .deleteFrom('idempotency_keys')
@@ -153,19 +148,61 @@ export function installIdempotency(app: FastifyInstance): void {
         : payload === null || payload === undefined
           ? ''
           : String(payload);
-    const retainUntil = request.idempotencyRetainUntil;
-    const longer =
-      retainUntil && retainUntil.getTime() > clock.now().getTime() + idempotencyRetentionMs;
-    await where
-      .set({
-        ...(longer ? { expires_at: retainUntil } : {}),
-        state: 'done',
-        response_status: reply.statusCode,
-        response_sealed: sealSecret(masterKey, 'idempotency-response', text),
-      })
-      .execute();
+    await storeResponse(database.db, request, claim, reply.statusCode, text);
     return payload;
   });
+}
+
+/** Marks the claimed record `done` with the sealed response, through `db`. */
+async function storeResponse(
+  db: Executor,
+  request: FastifyRequest,
+  claim: Claim,
+  status: number,
+  text: string,
+): Promise<void> {
+  const { clock, masterKey } = request.server.deps;
+  const retainUntil = request.idempotencyRetainUntil;
+  const longer =
+    retainUntil && retainUntil.getTime() > clock.now().getTime() + idempotencyRetentionMs;
+  await db
+    .updateTable('idempotency_keys')
+    .set({
+      ...(longer ? { expires_at: retainUntil } : {}),
+      state: 'done',
+      response_status: status,
+      response_sealed: sealSecret(masterKey, 'idempotency-response', text),
+    })
+    .where('tenant_id', '=', claim.tenantId)
+    .where('principal_id', '=', claim.principalId)
+    .where('route', '=', claim.route)
+    .where('key', '=', claim.key)
+    .execute();
+}
+
+/**
+ * Completes the request's idempotency record inside the operation's own transaction, with the
+ * exact body the handler will send (a JSON text): the record becomes `done` in the same commit
+ * as the operation's writes, instead of in a commit of its own after the response. The caller
+ * passes the result to `idempotencyCommitted` once that transaction has committed; until then
+ * the onSend hook still owns the claim (a rollback leaves the record `in_progress`, and a 4xx or
+ * 5xx then releases it as before).
+ */
+export async function storeResponseIn(
+  trx: Executor,
+  request: FastifyRequest,
+  status: number,
+  text: string,
+): Promise<boolean> {
+  const claim = request.idempotency;
+  if (!claim) return false;
+  await storeResponse(trx, request, claim, status, text);
+  return true;
+}
+
+/** After the transaction that ran `storeResponseIn` committed: the onSend hook has nothing left to store. */
+export function idempotencyCommitted(request: FastifyRequest, stored: boolean): void {
+  if (stored) request.idempotency = null;
 }
 
 function replay(reply: FastifyReply, status: number, body: string) {

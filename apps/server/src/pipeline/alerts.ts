@@ -154,8 +154,10 @@ export async function raiseAlert(
   trx: Executor,
   a: NewAlert,
   now: Date,
+  /** The caller's transaction already holds the student's lock (`lockStudent`). */
+  opts: { studentLocked?: boolean } = {},
 ): Promise<{ id: string; created: boolean; caseId: string | null }> {
-  await lockStudent(trx, a.student.tenantId, a.student.studentId);
+  if (!opts.studentLocked) await lockStudent(trx, a.student.tenantId, a.student.studentId);
   if (a.campaignId) {
     const open = await trx
       .selectFrom('alerts')

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody } from '@xinqiao/contracts/errors';
 import { maxRiskTier, type RiskTier, type ScoreResult } from '@xinqiao/contracts/instruments';
 import type { Locale } from '@xinqiao/contracts/ids';
@@ -8,7 +8,11 @@ import { combineTiers, score, ScoringError } from '@xinqiao/instruments';
 import { sealField } from '../crypto/data-keys.js';
 import { shanghaiDate } from '../dates.js';
 import { AppError } from '../http/app-error.js';
-import { retainIdempotencyFor } from '../http/idempotency.js';
+import {
+  idempotencyCommitted,
+  retainIdempotencyFor,
+  storeResponseIn,
+} from '../http/idempotency.js';
 import { localeFrom } from '../http/messages.js';
 import { typed } from '../http/zod.js';
 import { newId } from '../ids.js';
@@ -191,6 +195,7 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
         subject.studentId,
         subject.respondent,
         now,
+        { existingChecked: true },
       );
       if (el.reasons.includes('closed')) reject(request, 'campaign_closed');
       if (el.reasons.includes('not_open_yet'))
@@ -199,19 +204,21 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
         reject(request, 'not_eligible', { reason: 'not_in_campaign' });
       if (el.reasons.includes('consent_required'))
         reject(request, 'consent_required', { missingConsents: el.missingConsents });
-      if (el.reasons.includes('already_submitted'))
-        reject(request, 'already_submitted', { screeningId: el.existingScreeningId });
 
-      const scored = scoreAll(request, c, subject.respondent, b.responses);
-      const followUp = [...new Set(scored.flatMap((x) => x.result.followUp))].filter(
-        (id) => !scored.some((x) => x.result.instrumentId === id),
-      );
-      const followUpMissing = followUp.length > 0;
-      let tier: RiskTier = combineTiers(scored.map((x) => x.result));
-      if (followUpMissing) tier = maxRiskTier(tier, 'high');
-      const flags = [...new Set(scored.flatMap((x) => x.result.flags))];
+      // Scored here; a refusal of the answers (422) is raised only after the transaction's
+      // `already_submitted` check, which comes first among the rules.
+      let assessed: ReturnType<typeof assess> | undefined;
+      let refusal: AppError | undefined;
+      try {
+        assessed = assess(scoreAll(request, c, subject.respondent, b.responses));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        refusal = e;
+      }
 
       const id = newId('scr', now);
+      let stored = false;
+      let text = '';
       try {
         await database.db.transaction().execute(async (trx) => {
           // One submission of a student at a time (raiseAlert's lock, taken first): unlocked, two
@@ -231,6 +238,8 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
             .executeTakeFirst();
           if (previous && !c.allow_retakes)
             reject(request, 'already_submitted', { screeningId: previous.id });
+          if (refusal || !assessed) throw refusal;
+          const { scored, followUp, followUpMissing, tier, flags } = assessed;
           const attempt = (previous?.attempt ?? 0) + 1;
           const key = await dataKeys.getOrCreate(trx, subject.tenantId, subject.studentId, now);
           const answers = JSON.stringify(
@@ -286,6 +295,7 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
                 campaignId: c.id,
               },
               now,
+              { studentLocked: true },
             );
           }
           await audit(
@@ -301,6 +311,27 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
             },
             now,
           );
+          // The receipt, and the idempotency record's answer in this same commit.
+          const locale = localeFrom(request.headers['accept-language']);
+          reply.status(201);
+          text = reply.serialize({
+            id,
+            studentMessage:
+              studentMessages[subject.respondent === 'parent' ? 'parent' : 'self'][locale],
+            ...(followUpMissing ? { followUp } : {}),
+            ...(c.result_policy !== 'supportive_message' && subject.respondent === 'self'
+              ? { tier }
+              : {}),
+            ...(c.result_policy === 'tier_and_scores' && subject.respondent === 'self'
+              ? {
+                  scores: scored.map((x) => ({
+                    instrumentId: x.result.instrumentId,
+                    total: x.result.total,
+                  })),
+                }
+              : {}),
+          }) as string;
+          stored = await storeResponseIn(trx, request, 201, text);
         });
       } catch (e) {
         if (e instanceof AppError) throw e;
@@ -312,25 +343,9 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
         }
         throw e;
       }
-      const locale = localeFrom(request.headers['accept-language']);
-      reply.status(201);
-      return {
-        id,
-        studentMessage:
-          studentMessages[subject.respondent === 'parent' ? 'parent' : 'self'][locale],
-        ...(followUpMissing ? { followUp } : {}),
-        ...(c.result_policy !== 'supportive_message' && subject.respondent === 'self'
-          ? { tier }
-          : {}),
-        ...(c.result_policy === 'tier_and_scores' && subject.respondent === 'self'
-          ? {
-              scores: scored.map((x) => ({
-                instrumentId: x.result.instrumentId,
-                total: x.result.total,
-              })),
-            }
-          : {}),
-      };
+      idempotencyCommitted(request, stored);
+      // The very text the idempotency record replays (the receipt schema's serializer ran above).
+      return (reply as FastifyReply).status(201).type('application/json; charset=utf-8').send(text);
     },
   );
 
@@ -344,6 +359,18 @@ export async function screeningRoutes(app: FastifyInstance): Promise<void> {
       .executeTakeFirst();
     return row?.id ?? null;
   }
+}
+
+/** The screening's tier, flags and missing follow-ups from its scored responses. */
+function assess(scored: Array<{ result: ScoreResult }>) {
+  const followUp = [...new Set(scored.flatMap((x) => x.result.followUp))].filter(
+    (id) => !scored.some((x) => x.result.instrumentId === id),
+  );
+  const followUpMissing = followUp.length > 0;
+  let tier: RiskTier = combineTiers(scored.map((x) => x.result));
+  if (followUpMissing) tier = maxRiskTier(tier, 'high');
+  const flags = [...new Set(scored.flatMap((x) => x.result.flags))];
+  return { scored, followUp, followUpMissing, tier, flags };
 }
 
 /**
