@@ -191,9 +191,14 @@ const progress = (msg) =>
 
 /**
  * Counts statements and commits the server sends (both drivers), to give queries and commits
- * per submission. A commit is a COMMIT or a write statement outside a transaction.
+ * per submission. A commit is a COMMIT or a write statement outside a transaction (a read-only
+ * `WITH` is not one).
  */
 const counter = { on: false, statements: 0, commits: 0, screenings: 0 };
+/** A `WITH` statement commits only when it writes (the unit-chain and class reads do not). */
+const writingCte = (head, text) =>
+  head.startsWith('with') &&
+  /\binsert\s+into\b|\bdelete\s+from\b|\bupdate\s+"?\w+"?(\s+as\s+\w+)?\s+set\b/i.test(text);
 function countStatement(state, text) {
   if (!counter.on || typeof text !== 'string') return;
   counter.statements++;
@@ -204,7 +209,8 @@ function countStatement(state, text) {
     state.inTx = false;
     counter.commits++;
   } else if (head.startsWith('rollback')) state.inTx = false;
-  else if (!state.inTx && /^(insert|update|delete|with)/.test(head)) counter.commits++;
+  else if (!state.inTx && (/^(insert|update|delete)/.test(head) || writingCte(head, text)))
+    counter.commits++;
 }
 const pgQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (config, ...rest) {
