@@ -15,6 +15,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
+import { MinuteTick } from '../base/minute-tick.js';
 import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { dateTimeFormat, formatDate, formatDateTime } from '../i18n/format.js';
@@ -212,7 +213,6 @@ export class XqCaseTimeline extends XqElement {
 
   private readonly i18n = new LocalizeController(this, { 'zh-CN': zh, en });
   private abort: AbortController | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
   private sorted: CaseEvent[] = [];
   private readonly dayOf = new Map<string, string>();
   private lastBody = '';
@@ -223,17 +223,11 @@ export class XqCaseTimeline extends XqElement {
   constructor() {
     super();
     consumeClient(this, (client) => (this.client = client));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Relative times ("5 分钟前") move with the clock.
-    this.timer = setInterval(() => this.requestUpdate(), 60_000);
+    new MinuteTick(this); // Relative times ("5 分钟前") move with the clock.
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
     this.abort?.abort();
   }
 

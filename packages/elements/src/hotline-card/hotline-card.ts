@@ -12,6 +12,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorCode, isOfflineError } from '../base/offline.js';
 import { XqElement } from '../base/xq-element.js';
+import { MinuteTick } from '../base/minute-tick.js';
 import { consumeClient } from '../context/contexts.js';
 import { XqErrorEvent } from '../events.js';
 import { dateTimeFormat } from '../i18n/format.js';
@@ -138,22 +139,15 @@ export class XqHotlineCard extends XqElement {
   private readonly i18n = new LocalizeController(this, { 'zh-CN': zh, en });
   private request = 0;
   private abort: AbortController | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
     consumeClient(this, (client) => (this.client = client));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Open/closed changes with the clock: re-render once a minute.
-    this.timer = setInterval(() => this.requestUpdate(), 60_000);
+    new MinuteTick(this); // Open/closed changes with the clock.
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
     this.abort?.abort();
   }
 
