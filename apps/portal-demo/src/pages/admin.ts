@@ -5,8 +5,8 @@ import '@xinqiao/elements/define/xq-case-timeline';
 import type { XqProvider } from '@xinqiao/elements';
 import { connectProvider } from './embed.js';
 import { loadAlerts, renderAlerts } from './lib/alerts.js';
-import { casesOf, showCase } from './lib/cases.js';
-import { byId, h, replaceChildren, time } from './lib/dom.js';
+import { casesOf, renderCaseList, showCase } from './lib/cases.js';
+import { byId, h, replaceChildren } from './lib/dom.js';
 import { startMessages } from './lib/messages.js';
 import { requireRole, signedIn } from './lib/session.js';
 import { loadStaff, loadStudents } from './lib/students.js';
@@ -153,33 +153,11 @@ if (requireRole(me, ['school_admin'])) {
     client,
     alerts.map((a) => a.studentId),
   );
-  const box = byId('cases');
-  if (!cases.length) replaceChildren(box, h('p', { class: 'empty' }, '目前没有个案。'));
-  else
-    replaceChildren(
-      box,
-      h(
-        'ul',
-        { class: 'case-list' },
-        ...cases.map((c) =>
-          h(
-            'li',
-            { 'data-case-id': c.id, 'data-state': c.state },
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link-button',
-                onclick: () => void showCase(byId('case-view'), client, c, { students, staff }),
-              },
-              `${students.get(c.studentId)?.name ?? '学生'} 的个案`,
-            ),
-            ' · ',
-            c.state === 'open' ? '进行中' : '已结案',
-            ' · 开案于 ',
-            time(c.openedAt),
-          ),
-        ),
-      ),
-    );
+  renderCaseList(
+    byId('cases'),
+    cases,
+    students,
+    (c) => void showCase(byId('case-view'), client, c, { students, staff }),
+    { empty: '目前没有个案。', state: true },
+  );
 }

@@ -6,7 +6,7 @@ import type { XqProvider } from '@xinqiao/elements';
 import type { StudentRecord } from '@xinqiao/contracts/cases';
 import { connectProvider } from './embed.js';
 import { loadAlerts, renderAlerts } from './lib/alerts.js';
-import { casesOf, showCase, type CaseRef } from './lib/cases.js';
+import { casesOf, renderCaseList, showCase, type CaseRef } from './lib/cases.js';
 import { byId, h, replaceChildren, time } from './lib/dom.js';
 import { flagLabels, tierLabels } from './lib/labels.js';
 import { startMessages } from './lib/messages.js';
@@ -22,40 +22,18 @@ if (requireRole(me, ['counsellor'])) {
   byId('scope-line').textContent = `${me.context.schoolName ?? ''} · ${me.user.name}`;
 
   const caseView = byId('case-view');
-  const renderCases = (cases: CaseRef[]) => {
-    const box = byId('cases');
-    if (!cases.length) {
-      replaceChildren(box, h('p', { class: 'empty' }, '目前没有个案。'));
-      return;
-    }
-    replaceChildren(
-      box,
-      h(
-        'ul',
-        { class: 'case-list' },
-        ...cases.map((c) =>
-          h(
-            'li',
-            { 'data-case-id': c.id, 'data-state': c.state },
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link-button',
-                onclick: () => void showCase(caseView, client, c, people),
-              },
-              `${students.get(c.studentId)?.name ?? '学生'} 的个案`,
-            ),
-            ' · ',
-            c.state === 'open' ? '进行中' : '已结案',
-            ' · 开案于 ',
-            time(c.openedAt),
-            c.overdue ? h('span', { class: 'overdue' }, ' · 未指定责任人') : '',
-          ),
-        ),
-      ),
+  const renderCases = (cases: CaseRef[]) =>
+    renderCaseList(
+      byId('cases'),
+      cases,
+      students,
+      (c) => void showCase(caseView, client, c, people),
+      {
+        empty: '目前没有个案。',
+        state: true,
+        overdue: true,
+      },
     );
-  };
 
   const refresh = async () => {
     const { alerts } = await loadAlerts(client);

@@ -5,8 +5,8 @@ import '@xinqiao/elements/define/xq-provider';
 import '@xinqiao/elements/define/xq-case-timeline';
 import type { XqProvider } from '@xinqiao/elements';
 import { connectProvider } from './embed.js';
-import { casesOf, showCase } from './lib/cases.js';
-import { byId, h, replaceChildren, time } from './lib/dom.js';
+import { casesOf, renderCaseList, showCase } from './lib/cases.js';
+import { byId } from './lib/dom.js';
 import { startMessages } from './lib/messages.js';
 import { requireRole, signedIn } from './lib/session.js';
 import { loadStaff, loadStudents } from './lib/students.js';
@@ -17,40 +17,11 @@ if (requireRole(me, ['volunteer'])) {
   const client = await connectProvider(byId<XqProvider>('provider'), me.apiUrl);
   const [students, staff] = await Promise.all([loadStudents(), loadStaff()]);
   const cases = (await casesOf(client, [...students.keys()])).filter((c) => c.state === 'open');
-  const box = byId('cases');
-  if (!cases.length) {
-    replaceChildren(box, h('p', { class: 'empty' }, '目前没有与您结对的学生。'));
-  } else {
-    replaceChildren(
-      box,
-      h(
-        'ul',
-        { class: 'case-list' },
-        ...cases.map((c) =>
-          h(
-            'li',
-            { 'data-case-id': c.id },
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link-button',
-                onclick: () =>
-                  void showCase(
-                    byId('case-view'),
-                    client,
-                    c,
-                    { students, staff },
-                    { mentor: true },
-                  ),
-              },
-              `${students.get(c.studentId)?.name ?? '学生'} 的个案`,
-            ),
-            ' · 开案于 ',
-            time(c.openedAt),
-          ),
-        ),
-      ),
-    );
-  }
+  renderCaseList(
+    byId('cases'),
+    cases,
+    students,
+    (c) => void showCase(byId('case-view'), client, c, { students, staff }, { mentor: true }),
+    { empty: '目前没有与您结对的学生。' },
+  );
 }

@@ -28,6 +28,45 @@ export async function casesOf(client: XinqiaoClient, studentIds: string[]): Prom
   return out.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 }
 
+/**
+ * A staff page's case list: one button per case (the student's name) that calls `open`, then the
+ * state, when it was opened and — where the page asks — whether no adult is named yet.
+ */
+export function renderCaseList(
+  box: HTMLElement,
+  cases: CaseRef[],
+  students: Map<string, StudentRef>,
+  open: (c: CaseRef) => void,
+  options: { empty: string; state?: boolean; overdue?: boolean },
+): void {
+  if (!cases.length) {
+    replaceChildren(box, h('p', { class: 'empty' }, options.empty));
+    return;
+  }
+  replaceChildren(
+    box,
+    h(
+      'ul',
+      { class: 'case-list' },
+      ...cases.map((c) =>
+        h(
+          'li',
+          { 'data-case-id': c.id, 'data-state': c.state },
+          h(
+            'button',
+            { type: 'button', class: 'link-button', onclick: () => open(c) },
+            `${students.get(c.studentId)?.name ?? '学生'} 的个案`,
+          ),
+          ...(options.state ? [' · ', c.state === 'open' ? '进行中' : '已结案'] : []),
+          ' · 开案于 ',
+          time(c.openedAt),
+          options.overdue && c.overdue ? h('span', { class: 'overdue' }, ' · 未指定责任人') : '',
+        ),
+      ),
+    ),
+  );
+}
+
 const pairingKind: Record<string, 'teacher' | 'volunteer' | 'counsellor'> = {
   class_teacher: 'teacher',
   grade_leader: 'teacher',
