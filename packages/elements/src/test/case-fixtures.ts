@@ -3,7 +3,14 @@
 // the server filters it (apps/server/src/pipeline/cases.ts): class teachers get stages and
 // school-staff/guardian entries without notes, mentors get mentor entries only; each gets the
 // `allowedEventTypes`/`allowedActions` the server computes for its role (`allowedFor`).
-import type { Case, CaseEvent, CaseEventCreate, CaseEventType } from '@xinqiao/contracts/cases';
+import {
+  caseEventTypes,
+  serverRecordedCaseEventTypes,
+  type Case,
+  type CaseEvent,
+  type CaseEventCreate,
+  type CaseEventType,
+} from '@xinqiao/contracts/cases';
 import type { CasePerson } from '../case-timeline/case-timeline.js';
 import type { CaseTimelineDataSource } from '../case-timeline/case-source.js';
 
@@ -94,22 +101,9 @@ export type SampleRole = 'counsellor' | 'class_teacher' | 'volunteer';
 /** Event types each sample role may add while a case is open (the server's `typesFor`). */
 const typesFor: Record<SampleRole, readonly CaseEventType[]> = {
   // Everything a person can record (the server records screening_filed and concern_raised).
-  counsellor: [
-    'pairing_assigned',
-    'intervention_session',
-    'peer_follow_up',
-    'home_school_contact',
-    'referral_proposed',
-    'referral_consented',
-    'referral_sent',
-    'referral_accepted',
-    'referral_rejected',
-    'referral_completed',
-    'rescreening',
-    'closure_requested',
-    'closure_approved',
-    'note',
-  ],
+  counsellor: caseEventTypes.filter(
+    (t) => !(serverRecordedCaseEventTypes as readonly CaseEventType[]).includes(t),
+  ),
   class_teacher: ['home_school_contact', 'peer_follow_up'],
   volunteer: ['intervention_session', 'peer_follow_up'],
 };
